@@ -1,0 +1,70 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonFormatException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Shared CLI conventions: exit codes and how errors reach the person at the terminal.
+ *
+ * <ul>
+ *   <li>0: everything worked;
+ *   <li>1: the command ran but something it did failed (a delivery, a check);
+ *   <li>2: bad usage or bad input, with a one-line message and no stack trace.
+ * </ul>
+ */
+final class Cli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private Cli() {}
+
+    static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        cl.setExecutionExceptionHandler(Cli::handleExecutionException);
+        cl.setParameterExceptionHandler(Cli::handleParameterException);
+        cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        return BAD_INPUT;
+    }
+
+    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof UsageException
+                || e instanceof InvalidReferenceException
+                || e instanceof JsonFormatException
+                || e instanceof IllegalArgumentException
+                || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException) {
+            err.println(cl.getCommandName() + ": " + message(e));
+            return BAD_INPUT;
+        }
+        err.println(cl.getCommandName() + ": internal error (please report it): " + e);
+        e.printStackTrace(err);
+        return FAILED;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            return message(u.getCause());
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

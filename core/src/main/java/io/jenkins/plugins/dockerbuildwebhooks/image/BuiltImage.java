@@ -1,0 +1,66 @@
+package io.jenkins.plugins.dockerbuildwebhooks.image;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What one build left in one repository: its tags, the image ID (config digest) when all 64
+ * digits are known, and the manifest or index digest the registry holds when it was pushed.
+ */
+public final class BuiltImage {
+    private final RepositoryName repository;
+    private final SortedSet<String> tags;
+    private final ImageId imageId;
+    private final Digest registryDigest;
+
+    /**
+     * @param imageId must be complete when given; short IDs never stand in for an image ID
+     */
+    public BuiltImage(RepositoryName repository, Collection<String> tags, ImageId imageId, Digest registryDigest) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        if (imageId != null && !imageId.isComplete()) {
+            throw new IllegalArgumentException("short image ID " + imageId + " given for " + repository
+                    + ": only complete IDs are reported");
+        }
+        this.imageId = imageId;
+        this.registryDigest = registryDigest;
+    }
+
+    public RepositoryName repository() {
+        return repository;
+    }
+
+    /** Tags, sorted. */
+    public SortedSet<String> tags() {
+        return tags;
+    }
+
+    public Optional<ImageId> imageId() {
+        return Optional.ofNullable(imageId);
+    }
+
+    public Optional<Digest> registryDigest() {
+        return Optional.ofNullable(registryDigest);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BuiltImage b && b.repository.equals(repository) && b.tags.equals(tags)
+                && Objects.equals(b.imageId, imageId) && Objects.equals(b.registryDigest, registryDigest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(repository, tags, imageId, registryDigest);
+    }
+
+    @Override
+    public String toString() {
+        return repository.familiarName() + tags + " id=" + imageId + " digest=" + registryDigest;
+    }
+}
