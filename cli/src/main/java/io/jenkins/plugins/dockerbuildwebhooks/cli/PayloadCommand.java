@@ -1,9 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
-import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
-import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
-import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryName;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.DockerfileText;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
@@ -14,13 +11,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code payload}: prints the webhook payloads for the given images without sending anything. */
@@ -36,13 +30,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:payloads printed", "2:bad usage or input (the message says which)"})
 final class PayloadCommand implements Callable<Integer> {
 
-    @Option(names = "--image", paramLabel = "REF", required = true,
-            description = "Image reference [registry[:port]/]path[:tag]; repeatable. A tag-less reference means :latest.")
-    List<String> images = new ArrayList<>();
-
-    @Option(names = "--image-id", paramLabel = "ID",
-            description = "Image ID (sha256:<64 hex>) of the images given with --image; listed in push_data.images.")
-    String imageId;
+    @Mixin
+    ImageSources sources = new ImageSources();
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "docker-hub",
             description = "docker-hub (default: integers, what Docker Hub sends today) or docker-hub-legacy "
@@ -78,12 +67,7 @@ final class PayloadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PayloadProfile payloadProfile = PayloadProfile.fromId(profile);
-        ImageId id = imageId == null ? null : ImageId.parse(imageId);
-        if (id != null && !id.isComplete()) {
-            throw new UsageException("--image-id " + imageId + " is a short ID: give all 64 hex digits "
-                    + "(docker build --iidfile, or docker inspect --format '{{.Id}}')");
-        }
-        List<BuiltImage> built = group(images, id);
+        List<BuiltImage> built = sources.collect();
         PayloadFacts.Builder facts = PayloadFacts.builder(pusher == null ? defaultPusher() : pusher)
                 .callbackUrl(callbackUrl);
         if (dockerfile != null) {
@@ -94,18 +78,6 @@ final class PayloadCommand implements Callable<Integer> {
         out.println();
         out.flush();
         return Cli.OK;
-    }
-
-    /** Groups references by repository, as Docker Hub sends one payload per repository:tag. */
-    static List<BuiltImage> group(List<String> references, ImageId id) {
-        Map<RepositoryName, TreeSet<String>> tags = new LinkedHashMap<>();
-        for (String text : references) {
-            ImageReference ref = ImageReference.parse(text);
-            tags.computeIfAbsent(ref.repository(), r -> new TreeSet<>()).add(ref.tag());
-        }
-        List<BuiltImage> built = new ArrayList<>();
-        tags.forEach((repo, t) -> built.add(new BuiltImage(repo, t, id, null)));
-        return built;
     }
 
     static String defaultPusher() {
