@@ -1,0 +1,45 @@
+package io.jenkins.plugins.dockerbuildwebhooks.receiver;
+
+import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck.Scheme;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Checks {@code X-Hub-Signature-256: sha256=<hex>} as GitHub's libraries do: HMAC-SHA256 of the
+ * body keyed with the secret's UTF-8 bytes exactly as configured, lowercase hex. A comma-separated
+ * list (which adnanh/webhook accepts) is valid when any entry matches.
+ */
+public final class HubSignatureVerifier {
+    /** The header's name. */
+    public static final String HEADER = "X-Hub-Signature-256";
+
+    private final byte[] key;
+
+    public HubSignatureVerifier(String secret) {
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Checks the header's value (null when absent) against the exact body bytes. */
+    public SignatureCheck verify(String header, byte[] body) {
+        if (header == null) {
+            return SignatureCheck.notSent(Scheme.HUB_SIGNATURE_256);
+        }
+        byte[] expected = ("sha256=" + HexFormat.of().formatHex(Hmac.sha256(key, body)))
+                .getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        boolean wellFormed = false;
+        for (String entry : header.split(",")) {
+            String value = entry.trim();
+            wellFormed |= value.startsWith("sha256=");
+            match |= MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), expected);
+        }
+        if (match) {
+            return SignatureCheck.valid(Scheme.HUB_SIGNATURE_256, "sha256 HMAC of the body matches");
+        }
+        return SignatureCheck.invalid(Scheme.HUB_SIGNATURE_256, wellFormed
+                ? "sha256 HMAC does not match the body and the secret (hex must be lowercase)"
+                : "malformed: expected sha256=<64 lowercase hex>, got \""
+                        + StandardWebhooksVerifier.shorten(header) + "\"");
+    }
+}
