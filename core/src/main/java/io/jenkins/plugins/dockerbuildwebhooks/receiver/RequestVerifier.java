@@ -36,6 +36,11 @@ public final class RequestVerifier {
                 "signed, but the receiver's secret is not whsec_<base64>, so it is no Standard Webhooks key");
     }
 
+    /** Whether the verifier has a secret at all. */
+    public boolean hasSecret() {
+        return hub.isPresent();
+    }
+
     /** Whether Standard Webhooks signatures can be checked with the secret. */
     public boolean standardWebhooksUsable() {
         return standard.isPresent();

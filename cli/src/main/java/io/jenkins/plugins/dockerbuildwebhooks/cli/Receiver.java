@@ -1,0 +1,252 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.dockerbuildwebhooks.receiver.PayloadSummary;
+import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP side of {@code receive}: records every request except the page's own ({@code GET /}
+ * and {@code GET /_receive/...}), answers it as the settings say, and serves the page and the API.
+ */
+final class Receiver implements AutoCloseable {
+    static final String UI_PREFIX = "/_receive/";
+    private static final int HANDLER_THREADS = 8;
+
+    private final ReceiverSettings settings;
+    private final Clock clock;
+    private final PrintStream out;
+    private final DeliveryLog log;
+    private final FailurePlan failures;
+    private final BodyStore store;
+    private final CallbackSender callbacks = new CallbackSender();
+    private final ExecutorService callbackThread;
+    private final ThreadPoolExecutor handlers;
+    private final HttpServer server;
+    private final Page page = new Page();
+
+    Receiver(ReceiverSettings settings, Clock clock, PrintStream out) throws IOException {
+        this.settings = settings;
+        this.clock = clock;
+        this.out = out;
+        this.log = new DeliveryLog(settings.keep(), settings.keepBytes());
+        this.failures = new FailurePlan(settings.status(), settings.failFirst());
+        this.store = settings.dir() == null ? null : new BodyStore(settings.dir(), clock.instant());
+        this.callbackThread = Executors.newSingleThreadExecutor(daemon("receive-callback"));
+        // bounded queue; when full the accepting thread runs the request itself, which slows
+        // accepting down instead of queueing without limit
+        this.handlers = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(64), daemon("receive-http"), new ThreadPoolExecutor.CallerRunsPolicy());
+        this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(handlers);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    /** The port it listens on (the real one when the settings asked for 0). */
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The page's address. */
+    String url() {
+        String host = server.getAddress().getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    DeliveryLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+        callbackThread.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if ("GET".equals(exchange.getRequestMethod()) && ("/".equals(path) || path.startsWith(UI_PREFIX))) {
+                page.serve(exchange, log, settings);
+            } else {
+                receive(exchange);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away; nothing to answer
+        }
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        Instant receivedAt = clock.instant();
+        long seq = log.nextSeq();
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            for (String value : values) {
+                headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+            }
+        });
+        BodyRead read = readBody(exchange);
+        byte[] body = read.tooLarge ? new byte[0] : read.bytes;
+        String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+        long[] idCount = webhookId == null ? new long[] {0, 0} : log.countId(webhookId, seq);
+        int status = read.tooLarge ? 413 : failures.statusFor((int) idCount[1]);
+        List<SignatureCheck> checks = settings.verifier().verify(exchange.getRequestHeaders()::getFirst, body);
+        PayloadSummary summary = read.tooLarge
+                ? new PayloadSummary(null, null, null, List.of(), null,
+                        "body larger than --max-body " + settings.maxBody() + " bytes: refused with 413")
+                : PayloadSummary.of(body);
+        String storedAs = null;
+        if (store != null && !read.tooLarge) {
+            try {
+                storedAs = store.store(seq, body);
+            } catch (IOException e) {
+                storedAs = "not stored: " + e.getMessage();
+            }
+        }
+        String remote = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String fullPath = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        ReceivedDelivery delivery = new ReceivedDelivery(seq, log.nextChange(), receivedAt,
+                exchange.getRequestMethod(), fullPath, remote, headers, body, read.size, read.tooLarge, summary,
+                checks, webhookId, idCount[0], (int) idCount[1], status, storedAs, null);
+        log.add(delivery);
+        print(delivery);
+
+        pause();
+        byte[] answer = (status >= 200 && status < 300 ? "received #" + seq : "status " + status + " for #" + seq)
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        if (read.tooLarge) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            exchange.sendResponseHeaders(status, answer.length);
+            try (OutputStream response = exchange.getResponseBody()) {
+                response.write(answer);
+            }
+        }
+        if (settings.callbackState() != null && status >= 200 && status < 300 && summary.callbackUrl() != null
+                && !summary.callbackUrl().isEmpty()) {
+            callbackThread.execute(() -> callBack(delivery));
+        }
+    }
+
+    private void callBack(ReceivedDelivery delivery) {
+        String state = settings.callbackState();
+        byte[] body = CallbackSender.body(state, "receive: delivery #" + delivery.seq() + " answered "
+                + delivery.status(), url() + "#delivery-" + delivery.seq());
+        String outcome = "posted " + state + " to " + delivery.summary().callbackUrl() + ": "
+                + callbacks.send(delivery.summary().callbackUrl(), body);
+        log.replace(delivery.withCallback(outcome, log.nextChange()));
+        synchronized (out) {
+            out.println("#" + delivery.seq() + " callback " + Printable.of(outcome));
+            out.flush();
+        }
+    }
+
+    private void pause() {
+        if (settings.delay().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(settings.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private BodyRead readBody(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                long declared = Long.parseLong(length.trim());
+                if (declared > settings.maxBody()) {
+                    return new BodyRead(new byte[0], declared, true);
+                }
+            } catch (NumberFormatException e) {
+                // the JDK server has already refused such a request; read what comes
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > settings.maxBody()) {
+                    return new BodyRead(new byte[0], total, true);
+                }
+                bytes.write(buffer, 0, n);
+            }
+        }
+        return new BodyRead(bytes.toByteArray(), total, false);
+    }
+
+    private void print(ReceivedDelivery d) {
+        StringBuilder line = new StringBuilder();
+        line.append('#').append(d.seq()).append(' ').append(Printable.of(d.method())).append(' ')
+                .append(Printable.of(d.path())).append(" -> ").append(d.status());
+        PayloadSummary s = d.summary();
+        if (s.repoName() != null) {
+            line.append("  ").append(Printable.of(s.repoName())).append(':').append(Printable.of(s.tag()));
+        } else if (s.problem() != null) {
+            line.append("  (").append(Printable.of(s.problem())).append(')');
+        }
+        for (SignatureCheck c : d.checks()) {
+            if (c.outcome() != SignatureCheck.Outcome.NOT_SENT) {
+                line.append("  ").append(c.scheme().label()).append(": ")
+                        .append(c.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (d.duplicate()) {
+            line.append("  duplicate of #").append(d.firstSeq()).append(" (attempt ").append(d.attempt()).append(')');
+        }
+        if (d.storedAs() != null) {
+            line.append("  stored ").append(Printable.of(d.storedAs()));
+        }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private record BodyRead(byte[] bytes, long size, boolean tooLarge) {}
+}
