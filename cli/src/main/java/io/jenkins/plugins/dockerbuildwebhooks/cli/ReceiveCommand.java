@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "2:bad usage or input, or the port cannot be opened (the message says which)"
         })
 final class ReceiveCommand implements Callable<Integer> {
-    static final int DEFAULT_PORT = 8000;
+    static final int DEFAULT_PORT = 8765;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "" + DEFAULT_PORT,
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")

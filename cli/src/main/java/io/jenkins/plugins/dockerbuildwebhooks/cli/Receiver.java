@@ -25,8 +25,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side of {@code receive}: records every request except the page's own ({@code GET /}
- * and {@code GET /_receive/...}), answers it as the settings say, and serves the page and the API.
+ * The HTTP side of {@code receive}: records every request except the page's own ({@code GET /},
+ * {@code GET /favicon.ico} and {@code GET /_receive/...}), answers it as the settings say, and serves the page and the API.
  */
 final class Receiver implements AutoCloseable {
     static final String UI_PREFIX = "/_receive/";
@@ -93,7 +93,7 @@ final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if ("GET".equals(exchange.getRequestMethod()) && ("/".equals(path) || path.startsWith(UI_PREFIX))) {
+            if ("GET".equals(exchange.getRequestMethod()) && isPagePath(path)) {
                 page.serve(exchange, log, settings);
             } else {
                 receive(exchange);
@@ -101,6 +101,11 @@ final class Receiver implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // the client went away; nothing to answer
         }
+    }
+
+    /** The page's own paths; browsers also ask for /favicon.ico, which is not a delivery either. */
+    static boolean isPagePath(String path) {
+        return "/".equals(path) || "/favicon.ico".equals(path) || path.startsWith(UI_PREFIX);
     }
 
     private void receive(HttpExchange exchange) throws IOException {

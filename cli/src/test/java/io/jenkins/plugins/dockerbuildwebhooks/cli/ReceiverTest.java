@@ -233,6 +233,8 @@ class ReceiverTest {
             assertThat(page.body()).contains("<main id=\"deliveries\"");
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                     csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+            CLIENT.send(HttpRequest.newBuilder(URI.create(receiver.url() + "favicon.ico")).build(),
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(receiver.log().size()).as("the page is not a delivery").isZero();
         }
         assertThat(Page.trustedHost("127.0.0.1:8000")).isTrue();
