@@ -42,8 +42,8 @@ final class ReceiveCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--secret-env", paramLabel = "VAR",
-            description = "Environment variable holding the signing secret: whsec_<base64> checks both schemes, "
-                    + "any other string X-Hub-Signature-256 only.")
+            description = "Environment variable holding the signing secret the sender uses; checks Standard Webhooks "
+                    + "(whsec_<base64>, or any other text as raw key bytes) and X-Hub-Signature-256.")
     String secretEnv;
 
     @Option(names = "--status", paramLabel = "CODE", defaultValue = "200",
@@ -162,8 +162,8 @@ final class ReceiveCommand implements Callable<Integer> {
         }
         RequestVerifier verifier = RequestVerifier.forSecret(secret, clock);
         if (!verifier.standardWebhooksUsable()) {
-            err.println("receive: note: the secret in " + secretEnv + " is not whsec_<base64>: only "
-                    + "X-Hub-Signature-256 can be checked; Standard Webhooks signatures show as unchecked");
+            err.println("receive: warning: the secret in " + secretEnv + " starts with whsec_ but is not valid "
+                    + "base64 after it: only X-Hub-Signature-256 can be checked");
         }
         return verifier;
     }

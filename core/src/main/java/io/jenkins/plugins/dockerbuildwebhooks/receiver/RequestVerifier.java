@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks both signature schemes on a received request with one secret: the Standard Webhooks key
- * is the secret's base64 part after {@code whsec_}, the {@code X-Hub-Signature-256} key is the
- * secret string exactly as given (the way senders that offer both use one secret).
+ * Checks both signature schemes on a received request with one secret, keyed the way this
+ * project's sender keys them: the Standard Webhooks key is the base64 part after {@code whsec_}
+ * (or the UTF-8 bytes of a secret without that prefix), the {@code X-Hub-Signature-256} key is
+ * the secret string exactly as given.
  */
 public final class RequestVerifier {
     private final Optional<StandardWebhooksVerifier> standard;
@@ -28,12 +29,12 @@ public final class RequestVerifier {
         return new RequestVerifier(Optional.empty(), Optional.empty(), "signed, but the receiver has no secret to check it");
     }
 
-    /** A verifier for {@code secret}; {@link #standardWebhooksUsable()} tells whether it is a whsec_ key. */
+    /** A verifier for {@code secret}; {@link #standardWebhooksUsable()} tells whether it holds a usable key. */
     public static RequestVerifier forSecret(String secret, Clock clock) {
         return new RequestVerifier(
                 StandardWebhooksVerifier.forSecret(secret, clock),
                 Optional.of(new HubSignatureVerifier(secret)),
-                "signed, but the receiver's secret is not whsec_<base64>, so it is no Standard Webhooks key");
+                "signed, but the receiver's secret starts with whsec_ and is not valid base64 after it");
     }
 
     /** Whether the verifier has a secret at all. */

@@ -28,16 +28,17 @@ public final class StandardWebhooksVerifier {
     }
 
     /**
-     * A verifier for {@code secret} ({@code whsec_} and base64, or base64 alone), or empty when the
-     * secret is not base64 and so cannot be a Standard Webhooks key.
+     * A verifier for {@code secret}, keyed as senders key it: {@code whsec_} followed by base64 is
+     * decoded (as the reference libraries do), any other text is used as its UTF-8 bytes (a raw
+     * key). Empty when the secret starts with {@code whsec_} but holds no valid base64 key.
      */
     public static Optional<StandardWebhooksVerifier> forSecret(String secret, Clock clock) {
-        String encoded = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
-        if (encoded.isEmpty()) {
-            return Optional.empty();
+        if (!secret.startsWith(PREFIX)) {
+            return Optional.of(new StandardWebhooksVerifier(secret.getBytes(StandardCharsets.UTF_8), clock));
         }
         try {
-            return Optional.of(new StandardWebhooksVerifier(Base64.getDecoder().decode(encoded), clock));
+            byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+            return key.length == 0 ? Optional.empty() : Optional.of(new StandardWebhooksVerifier(key, clock));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -54,14 +54,14 @@ class RequestVerifierTest {
     }
 
     @Test
-    void shouldSayWhyAPlainSecretCannotCheckStandardWebhooks() {
-        RequestVerifier verifier = RequestVerifier.forSecret("It's a Secret to Everybody", CLOCK);
+    void shouldSayWhyABrokenWhsecSecretCannotCheckStandardWebhooks() {
+        RequestVerifier verifier = RequestVerifier.forSecret("whsec_not base64!", CLOCK);
 
         List<SignatureCheck> checks = verify(verifier, Map.of(
                 "webhook-id", "a", "webhook-timestamp", "1614265330", "webhook-signature", "v1,AA=="));
 
         assertThat(verifier.standardWebhooksUsable()).isFalse();
         assertThat(checks.get(0).outcome()).isEqualTo(Outcome.UNCHECKED);
-        assertThat(checks.get(0).detail()).contains("whsec_");
+        assertThat(checks.get(0).detail()).contains("whsec_", "base64");
     }
 }

@@ -82,7 +82,20 @@ class StandardWebhooksVerifierTest {
     }
 
     @Test
-    void shouldRefuseASecretThatIsNotBase64() {
-        assertThat(StandardWebhooksVerifier.forSecret("It's a Secret to Everybody", Clock.systemUTC())).isEmpty();
+    void shouldRefuseAWhsecSecretThatIsNotBase64() {
+        assertThat(StandardWebhooksVerifier.forSecret("whsec_not base64!", Clock.systemUTC())).isEmpty();
+        assertThat(StandardWebhooksVerifier.forSecret("whsec_", Clock.systemUTC())).isEmpty();
+    }
+
+    @Test
+    void shouldUseASecretWithoutPrefixAsRawKeyBytes() throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("plain".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "v1," + java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal((ID + "." + TIMESTAMP + ".{\"test\": 2432232314}").getBytes(StandardCharsets.UTF_8)));
+        StandardWebhooksVerifier verifier = StandardWebhooksVerifier.forSecret("plain",
+                Clock.fixed(Instant.ofEpochSecond(1614265330), ZoneOffset.UTC)).orElseThrow();
+
+        assertThat(verifier.verify(ID, TIMESTAMP, signature, BODY).outcome()).isEqualTo(Outcome.VALID);
     }
 }
