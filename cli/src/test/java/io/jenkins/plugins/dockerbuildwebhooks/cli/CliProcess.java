@@ -43,14 +43,26 @@ final class CliProcess {
         return run(null, args);
     }
 
+    /** Runs to completion with extra environment variables (e.g. a secret for --secret-env). */
+    static Result runWithEnv(java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return run(null, env, args);
+    }
+
     /** Runs to completion (at most two minutes) with {@code stdin} as standard input, if given. */
     static Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(stdin, java.util.Map.of(), args);
+    }
+
+    private static Result run(byte[] stdin, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
             ProcessBuilder builder = new ProcessBuilder(command(args))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            builder.environment().putAll(env);
             Process process = builder.start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin);
