@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:stopped by a signal (Ctrl-C)",
-            "2:bad usage or input, or the port cannot be opened (the message says which)"
+            "2:bad usage or input, or the port cannot be opened (the message says which)",
+            "130:stopped with Ctrl-C (143: with kill), as for any Java program"
         })
 final class ReceiveCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 8765;
