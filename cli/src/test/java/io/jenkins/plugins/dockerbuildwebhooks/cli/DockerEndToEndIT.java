@@ -174,15 +174,22 @@ class DockerEndToEndIT {
     /** The {@code send} command line for what the build left behind. */
     private static List<String> sendArgs(Built built, List<String> urls) {
         List<String> args = new ArrayList<>(List.of("send", "--secret-env", "DBW_E2E_SECRET"));
+        args.addAll(sourceArgs(built));
+        for (String url : urls) {
+            args.addAll(List.of("--url", url));
+        }
+        return args;
+    }
+
+    /** The image source options for what the build and push printed and wrote. */
+    private static List<String> sourceArgs(Built built) {
+        List<String> args = new ArrayList<>();
         for (Path log : built.logs()) {
             args.addAll(List.of("--log", log.toString()));
         }
         args.addAll(List.of("--iidfile", built.iidfile().toString()));
         if (built.digestfile() != null) {
             args.addAll(List.of("--digestfile", built.digestfile().toString()));
-        }
-        for (String url : urls) {
-            args.addAll(List.of("--url", url));
         }
         return args;
     }
@@ -235,9 +242,23 @@ class DockerEndToEndIT {
                     .containsExactly("valid", "valid");
             assertThat(delivery.optBoolean("duplicate")).contains(false);
             assertThat(delivery.object("dockerHub").string("repo_name")).isEqualTo(built.repository());
-            assertThat(sent.stdout() + sent.stderr()).as("send reports the registry digest it found")
-                    .contains(built.registryDigest());
+
+            // the payload has no digest field; what the same outputs yield for it is what `images` finds
+            CliProcess.Result images = CliProcess.run(imagesArgs(built).toArray(String[]::new));
+            assertThat(images.exitCode()).as("images:\n" + images.stdout() + images.stderr()).isZero();
+            JsonObject image = JsonReader.parseObject(images.stdout().getBytes(StandardCharsets.UTF_8), "images")
+                    .objects("images").get(0);
+            assertThat(image.string("repository")).isEqualTo(built.repository());
+            assertThat(image.strings("tags")).containsExactly(built.tag());
+            assertThat(image.string("imageId")).isEqualTo(built.imageId());
+            assertThat(image.string("digest")).as("the registry's own digest").isEqualTo(built.registryDigest());
         }
+    }
+
+    private static List<String> imagesArgs(Built built) {
+        List<String> args = new ArrayList<>(List.of("images"));
+        args.addAll(sourceArgs(built));
+        return args;
     }
 
     private static JsonObject receiveApi(ReceiverProcess receive) throws Exception {
