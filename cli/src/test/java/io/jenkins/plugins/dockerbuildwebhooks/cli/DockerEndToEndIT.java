@@ -261,6 +261,26 @@ class DockerEndToEndIT {
         return args;
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldBeRefusedByRealReceiversWhenTheSecretIsWrong(@TempDir Path dir) throws Exception {
+        int webhookPort = ServiceProcess.freePort();
+        int json2filePort = ServiceProcess.freePort();
+        try (ServiceProcess webhook = startWebhook(dir, webhookPort);
+                ServiceProcess json2file = startJson2File(dir, json2filePort)) {
+            CliProcess.Result sent = CliProcess.runWithEnv(Map.of("DBW_E2E_SECRET", SECRET + "x"), "send",
+                    "--secret-env", "DBW_E2E_SECRET", "--attempts", "1",
+                    "--image", "127.0.0.1:5000/e2e/forged:1.0",
+                    "--image-id", "sha256:dd474e058f40d58eb3a2d981b87a48607c8fab4dd168d7ef7354e833d2b74092",
+                    "--url", "http://127.0.0.1:" + webhookPort + "/hooks/docker",
+                    "--url", "http://127.0.0.1:" + json2filePort + "/dockerhub");
+
+            assertThat(sent.exitCode()).as("send:\n" + sent.stdout() + sent.stderr()).isEqualTo(1);
+            assertThat(dir.resolve("webhook-received.txt")).as("webhook log:\n" + webhook.log()).doesNotExist();
+            assertThat(dir.resolve("json2file").resolve("dockerhub")).as("json2file-go log:\n" + json2file.log())
+                    .satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(files(d)).isEmpty());
+        }
+    }
+
     private static JsonObject receiveApi(ReceiverProcess receive) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(receive.url() + "_receive/api/deliveries")).build(),
