@@ -57,8 +57,9 @@ public final class RequestVerifier {
         String timestamp = header.apply("webhook-timestamp");
         String signature = header.apply("webhook-signature");
         SignatureCheck standardCheck;
-        if (signature == null && timestamp == null) {
-            // a webhook-id alone is an idempotency key, not a signature
+        if (signature == null) {
+            // webhook-id and webhook-timestamp without a signature are an unsigned delivery's
+            // idempotency key and send time
             standardCheck = SignatureCheck.notSent(Scheme.STANDARD_WEBHOOKS);
         } else {
             standardCheck = standard.map(v -> v.verify(id, timestamp, signature, body))

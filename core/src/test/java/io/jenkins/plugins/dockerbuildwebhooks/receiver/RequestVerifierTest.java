@@ -47,8 +47,9 @@ class RequestVerifierTest {
     }
 
     @Test
-    void shouldNotTreatAWebhookIdAloneAsASignature() {
-        List<SignatureCheck> checks = verify(RequestVerifier.forSecret("plain", CLOCK), Map.of("webhook-id", "a"));
+    void shouldNotTreatAnIdAndATimestampWithoutSignatureAsSigned() {
+        List<SignatureCheck> checks = verify(RequestVerifier.forSecret("plain", CLOCK),
+                Map.of("webhook-id", "a", "webhook-timestamp", "1614265330"));
 
         assertThat(checks).extracting(SignatureCheck::outcome).containsExactly(Outcome.NOT_SENT, Outcome.NOT_SENT);
     }
