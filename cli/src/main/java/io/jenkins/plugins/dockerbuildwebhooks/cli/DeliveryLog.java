@@ -43,18 +43,23 @@ final class DeliveryLog {
         return ++lastSeq;
     }
 
+    /** How often a {@code webhook-id} has been seen, counting the request at hand. */
+    record IdCount(long firstSeq, int attempt) {
+        static final IdCount NONE = new IdCount(0, 0);
+    }
+
     /**
-     * Counts one more request with {@code webhookId}: returns {first seq, attempt}, where first seq
-     * is 0 for an id not seen before.
+     * Counts one more request with {@code webhookId}: {@code firstSeq} is 0 for an id not seen
+     * before, else the sequence number of its first request.
      */
-    synchronized long[] countId(String webhookId, long seq) {
+    synchronized IdCount countId(String webhookId, long seq) {
         long[] entry = seenIds.get(webhookId);
         if (entry == null) {
             seenIds.put(webhookId, new long[] {seq, 1});
-            return new long[] {0, 1};
+            return new IdCount(0, 1);
         }
         entry[1]++;
-        return new long[] {entry[0], entry[1]};
+        return new IdCount(entry[0], (int) Math.min(entry[1], Integer.MAX_VALUE));
     }
 
     synchronized long nextChange() {

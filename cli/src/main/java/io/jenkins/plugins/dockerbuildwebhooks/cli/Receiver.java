@@ -19,8 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class Receiver implements AutoCloseable {
     static final String UI_PREFIX = "/_receive/";
     private static final int HANDLER_THREADS = 8;
+    static final int CALLBACK_QUEUE = 256;
 
     private final ReceiverSettings settings;
     private final Clock clock;
@@ -39,7 +39,7 @@ final class Receiver implements AutoCloseable {
     private final FailurePlan failures;
     private final BodyStore store;
     private final CallbackSender callbacks = new CallbackSender();
-    private final ExecutorService callbackThread;
+    private final ThreadPoolExecutor callbackThread;
     private final ThreadPoolExecutor handlers;
     private final HttpServer server;
     private final Page page = new Page();
@@ -51,7 +51,9 @@ final class Receiver implements AutoCloseable {
         this.log = new DeliveryLog(settings.keep(), settings.keepBytes());
         this.failures = new FailurePlan(settings.status(), settings.failFirst());
         this.store = settings.dir() == null ? null : new BodyStore(settings.dir(), clock.instant());
-        this.callbackThread = Executors.newSingleThreadExecutor(daemon("receive-callback"));
+        // one callback at a time, and a bounded queue: a flood of deliveries cannot pile up callbacks
+        this.callbackThread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(CALLBACK_QUEUE), daemon("receive-callback"));
         // bounded queue; when full the accepting thread runs the request itself, which slows
         // accepting down instead of queueing without limit
         this.handlers = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 30, TimeUnit.SECONDS,
@@ -109,6 +111,24 @@ final class Receiver implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
+        ReceivedDelivery delivery = record(exchange);
+        log.add(delivery);
+        print(delivery);
+        pause();
+        answer(exchange, delivery);
+        if (settings.callbackState() != null && delivery.status() >= 200 && delivery.status() < 300
+                && delivery.summary().callbackUrl() != null && !delivery.summary().callbackUrl().isEmpty()) {
+            try {
+                callbackThread.execute(() -> callBack(delivery));
+            } catch (RejectedExecutionException full) {
+                log.replace(delivery.withCallback("not sent: " + CALLBACK_QUEUE + " callbacks are already waiting",
+                        log.nextChange()));
+            }
+        }
+    }
+
+    /** Reads the request and decides everything about it: checks, duplicate, status, storage. */
+    private ReceivedDelivery record(HttpExchange exchange) throws IOException {
         Instant receivedAt = clock.instant();
         long seq = log.nextSeq();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -118,50 +138,45 @@ final class Receiver implements AutoCloseable {
             }
         });
         BodyRead read = readBody(exchange);
-        byte[] body = read.tooLarge ? new byte[0] : read.bytes;
         String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
-        long[] idCount = webhookId == null ? new long[] {0, 0} : log.countId(webhookId, seq);
-        int status = read.tooLarge ? 413 : failures.statusFor((int) idCount[1]);
-        List<SignatureCheck> checks = settings.verifier().verify(exchange.getRequestHeaders()::getFirst, body);
+        DeliveryLog.IdCount seen = webhookId == null ? DeliveryLog.IdCount.NONE : log.countId(webhookId, seq);
+        int status = read.tooLarge ? 413 : failures.statusFor(seen.attempt());
+        List<SignatureCheck> checks = settings.verifier().verify(exchange.getRequestHeaders()::getFirst, read.bytes);
         PayloadSummary summary = read.tooLarge
                 ? new PayloadSummary(null, null, null, List.of(), null,
                         "body larger than --max-body " + settings.maxBody() + " bytes: refused with 413")
-                : PayloadSummary.of(body);
+                : PayloadSummary.of(read.bytes);
         String storedAs = null;
         if (store != null && !read.tooLarge) {
             try {
-                storedAs = store.store(seq, body);
+                storedAs = store.store(seq, read.bytes);
             } catch (IOException e) {
                 storedAs = "not stored: " + e.getMessage();
             }
         }
-        String remote = exchange.getRemoteAddress().getAddress().getHostAddress();
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        String fullPath = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
-        ReceivedDelivery delivery = new ReceivedDelivery(seq, log.nextChange(), receivedAt,
-                exchange.getRequestMethod(), fullPath, remote, headers, body, read.size, read.tooLarge, summary,
-                checks, webhookId, idCount[0], (int) idCount[1], status, storedAs, null);
-        log.add(delivery);
-        print(delivery);
+        String path = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        return new ReceivedDelivery(seq, log.nextChange(), receivedAt, exchange.getRequestMethod(), path,
+                exchange.getRemoteAddress().getAddress().getHostAddress(), headers, read.bytes, read.size,
+                read.tooLarge, summary, checks, webhookId, seen.firstSeq(), seen.attempt(), status, storedAs, null);
+    }
 
-        pause();
-        byte[] answer = (status >= 200 && status < 300 ? "received #" + seq : "status " + status + " for #" + seq)
-                .getBytes(StandardCharsets.UTF_8);
+    private static void answer(HttpExchange exchange, ReceivedDelivery delivery) throws IOException {
+        int status = delivery.status();
+        byte[] answer = (status >= 200 && status < 300 ? "received #" + delivery.seq()
+                : "status " + status + " for #" + delivery.seq()).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        if (read.tooLarge) {
+        if (delivery.bodyTooLarge()) {
+            // the rest of the body is not read: the connection cannot be reused
             exchange.getResponseHeaders().set("Connection", "close");
         }
         if ("HEAD".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(status, -1);
-        } else {
-            exchange.sendResponseHeaders(status, answer.length);
-            try (OutputStream response = exchange.getResponseBody()) {
-                response.write(answer);
-            }
+            return;
         }
-        if (settings.callbackState() != null && status >= 200 && status < 300 && summary.callbackUrl() != null
-                && !summary.callbackUrl().isEmpty()) {
-            callbackThread.execute(() -> callBack(delivery));
+        exchange.sendResponseHeaders(status, answer.length);
+        try (OutputStream response = exchange.getResponseBody()) {
+            response.write(answer);
         }
     }
 
