@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.extract;
 
 import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,11 @@ final class DigestFileReader {
             throw new BadSourceException(source, "is empty, expected " + kind
                     + " with sha256:<64 hex digits> (did the command that writes it fail?)");
         }
+        long lines = text.lines().count();
+        if (lines > 1) {
+            throw new BadSourceException(source, "is not " + kind + ": expected one sha256:<64 hex digits> but found "
+                    + lines + " lines");
+        }
         try {
             return Digest.parse(text);
         } catch (InvalidReferenceException e) {
@@ -37,7 +43,7 @@ final class DigestFileReader {
     static ImageFact iidFile(InputStream in, String source) throws IOException {
         Digest d = read(in, source, "an --iidfile");
         return ImageFact.builder(source, Precedence.FILE)
-                .imageId(io.jenkins.plugins.dockerbuildwebhooks.image.ImageId.of(d))
+                .imageId(ImageId.of(d))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,11 @@ final class MetadataFileReader {
 
     static ImageFact read(InputStream in, String source) throws IOException {
         byte[] bytes = BoundedRead.read(in, source, MAX_BYTES, "a --metadata-file");
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).strip();
+        if (start.startsWith("[")) {
+            throw new BadSourceException(source, "is a JSON array, not a --metadata-file (a JSON object; "
+                    + "inspect output goes to --inspect)");
+        }
         JsonObject json = JsonReader.parseObject(bytes, source);
         Optional<Digest> config = digest(json, CONFIG);
         Optional<Digest> digest = digest(json, DIGEST);
