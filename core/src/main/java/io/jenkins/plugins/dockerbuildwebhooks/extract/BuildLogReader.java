@@ -21,8 +21,20 @@ public final class BuildLogReader {
      */
     public static void read(InputStream in, String source, Consumer<ImageFact> facts, Consumer<Note> notes)
             throws IOException {
-        BuildLogState state = new BuildLogState(source, facts, notes);
-        new LineScanner(new LogLineParser(state)).scan(in);
-        state.finish();
+        readCounting(in, source, facts, notes);
     }
+
+    /** Like {@link #read}, returning how much work it did (for the linear-time properties). */
+    static Work readCounting(InputStream in, String source, Consumer<ImageFact> facts, Consumer<Note> notes)
+            throws IOException {
+        BuildLogState state = new BuildLogState(source, facts, notes);
+        LogLineParser parser = new LogLineParser(state);
+        LineScanner scanner = new LineScanner(parser);
+        scanner.scan(in);
+        state.finish();
+        return new Work(scanner.bytesScanned(), scanner.lines(), parser.decoded(), parser.decodedBytes());
+    }
+
+    /** Bytes read, lines found, lines and bytes decoded into strings for the formats. */
+    record Work(long bytes, long lines, long decodedLines, long decodedBytes) {}
 }

@@ -27,6 +27,7 @@ final class LogLineParser implements LineScanner.LineSink {
     };
     private final LineContext context = new LineContext();
     private long decoded;
+    private long decodedBytes;
 
     LogLineParser(BuildLogState state) {
         this.state = state;
@@ -68,6 +69,7 @@ final class LogLineParser implements LineScanner.LineSink {
             return;
         }
         decoded++;
+        decodedBytes += end - p;
         String text = new String(b, p, end - p, StandardCharsets.UTF_8);
         for (LogFormat format : formats) {
             if (format.accept(text, context, state)) {
@@ -79,6 +81,10 @@ final class LogLineParser implements LineScanner.LineSink {
     /** Lines decoded into strings (for tests of the pre-filter). */
     long decoded() {
         return decoded;
+    }
+
+    long decodedBytes() {
+        return decodedBytes;
     }
 
     private static int skipTimestamp(byte[] b, int p, int end) {
