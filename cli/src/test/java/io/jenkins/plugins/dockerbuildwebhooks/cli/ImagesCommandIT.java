@@ -1,0 +1,134 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code images} run as users run it: the packaged jar as a process, in the fixtures folder. */
+class ImagesCommandIT {
+    /** A few scenarios covering every source option; the core contract test runs them all. */
+    private static final Set<String> SCENARIOS = Set.of(
+            "classic-build-iidfile-push", "docker-inspect", "buildkit-tty-wide", "buildx-remote-push-provenance-iidfile",
+            "buildx-remote-push-single-manifest", "podman-build-iidfile-push-digestfile", "buildah-bud-failure",
+            "image-ref-with-digest");
+
+    static Path fixtures() {
+        return Path.of(System.getProperty("fixtures.dir"));
+    }
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    static Run run(String stdin, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("cli.jar")));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(fixtures().toFile()).start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] out;
+        byte[] err;
+        try (InputStream o = process.getInputStream(); InputStream e = process.getErrorStream()) {
+            out = o.readAllBytes();
+            err = e.readAllBytes();
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    static Stream<JsonObject> scenarios() throws IOException {
+        JsonObject root = JsonReader.parseObject(Files.readAllBytes(fixtures().resolve("expected.json")), "expected.json");
+        return root.objects("scenarios").stream().filter(s -> SCENARIOS.contains(s.string("id")));
+    }
+
+    static Map<String, String> images(JsonObject document) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonObject image : document.objects("images")) {
+            out.put(image.string("repository"), new TreeSet<>(image.strings("tags")) + " "
+                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null"));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void shouldPrintWhatExpectedJsonSays(JsonObject scenario) throws Exception {
+        List<String> args = new ArrayList<>(List.of("images"));
+        args.addAll(scenario.strings("args"));
+        Run run = run("", args);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(images(JsonReader.parseObject(run.stdout().getBytes(StandardCharsets.UTF_8), "stdout")))
+                .isEqualTo(images(scenario.object("expected")));
+    }
+
+    @Test
+    void shouldReadALogFromStandardInput() throws Exception {
+        String log = Files.readString(fixtures().resolve("buildkit-plain.txt"));
+
+        Run run = run(log, List.of("images", "--log", "-"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("{\"images\":[{\"repository\":\"localhost:5000/demo/app-bk\","
+                + "\"tags\":[\"1.0\",\"latest\"],\"imageId\":"
+                + "\"sha256:9573f7e72bc0e1ab7b565872d32468aa5d050088ab7b9cc4d8e8e91b90efa7b9\",\"digest\":null}]}\n");
+    }
+
+    @Test
+    void shouldExitTwoNamingBothSourcesWhenTheyDisagree() throws Exception {
+        Run run = run("", List.of("images", "--log", "buildkit-plain.txt", "--iidfile", "docker-classic-iidfile.txt"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("buildkit-plain.txt", "docker-classic-iidfile.txt", "disagree")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldSayWhyAFailedBuildGaveNothing() throws Exception {
+        Run run = run("", List.of("images", "--log", "docker-classic-build-failure.txt"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("{\"images\":[]}\n");
+        assertThat(run.stderr()).contains("a build failed", "returned a non-zero code: 3");
+    }
+
+    @Test
+    void shouldNameABadFileAndItsProblem(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("iid.txt"));
+
+        Run run = run("", List.of("images", "--iidfile", empty.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains(empty.toString() + ": is empty").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldFeedTheSameSourcesToPayload() throws Exception {
+        Run run = run("", List.of("payload", "--log", "docker-classic-build.txt", "--iidfile", "docker-classic-iidfile.txt"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("\"tag\":\"1.0\"", "\"tag\":\"latest\"",
+                "dd474e058f40d58eb3a2d981b87a48607c8fab4dd168d7ef7354e833d2b74092");
+    }
+}
