@@ -4,6 +4,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
 import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -21,6 +22,15 @@ final class BuildLogState {
     private final Consumer<Note> notes;
     private BuildInProgress build;
     private PushInProgress push;
+    /** Big logs name the same few images again and again: parse each reference once. */
+    private final Map<String, ImageReference> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ImageReference> eldest) {
+            return size() > 256;
+        }
+    };
 
     BuildLogState(String source, Consumer<ImageFact> facts, Consumer<Note> notes) {
         this.source = source;
@@ -192,8 +202,14 @@ final class BuildLogState {
     }
 
     private ImageReference reference(String text) {
+        ImageReference cached = parsed.get(text);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return ImageReference.parse(text);
+            ImageReference ref = ImageReference.parse(text);
+            parsed.put(text, ref);
+            return ref;
         } catch (InvalidReferenceException e) {
             warning("ignored: " + e.getMessage());
             return null;

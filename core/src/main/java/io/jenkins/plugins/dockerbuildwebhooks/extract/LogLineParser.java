@@ -9,14 +9,26 @@ import java.nio.charset.StandardCharsets;
  * only a small share of the lines of a big log is ever decoded into a string.
  */
 final class LogLineParser implements LineScanner.LineSink {
-    /** First bytes of every line text some format accepts; a 64-hex line is checked by length. */
-    private static final boolean[] CANDIDATE = new boolean[256];
+    /**
+     * The first two bytes of every line text some format accepts (a 64-hex line is checked by
+     * length instead). Keep in step with the formats: a prefix missing here is a line never seen.
+     */
+    static final String[] PREFIXES = {
+        "Step 1/", "Sending build context", "Successfully ", "The command '", "The push refers to repository [",
+        "[internal] load", "writing image ", "naming to ", "exporting config ", "exporting manifest ",
+        "exporting attestation ", "exporting to docker", "exporting to oci", "executor failed", "error: ", "pushing ",
+        "sending tarball", "sha256:", "STEP 1/", "COMMIT", "Copying config ", "--> ", "ERROR", "Error"
+    };
+    private static final byte[][] PREFIX_BYTES = new byte[PREFIXES.length][];
+    private static final boolean[] CANDIDATE = new boolean[1 << 16];
+    private static final byte[] PUSH_DIGEST = ": digest: ".getBytes(StandardCharsets.US_ASCII);
     /** Longest bracketed timestamp prefix skipped, e.g. {@code [2024-05-01T10:00:00.123Z]}. */
     private static final int MAX_TIMESTAMP = 40;
 
     static {
-        for (char c : "STwnepsCE-[".toCharArray()) {
-            CANDIDATE[c] = true;
+        for (int i = 0; i < PREFIXES.length; i++) {
+            PREFIX_BYTES[i] = PREFIXES[i].getBytes(StandardCharsets.US_ASCII);
+            CANDIDATE[PREFIXES[i].charAt(0) << 8 | PREFIXES[i].charAt(1)] = true;
         }
     }
 
@@ -60,12 +72,7 @@ final class LogLineParser implements LineScanner.LineSink {
         if (p == end) {
             return;
         }
-        int first = b[p] & 0xff;
-        boolean inPush = state.push() != null;
-        if (!CANDIDATE[first] && !(end - p == 64 && isHex(first)) && !inPush) {
-            return;
-        }
-        if (inPush && !CANDIDATE[first] && isLayerProgress(b, p, end)) {
+        if (!worthDecoding(b, p, end)) {
             return;
         }
         decoded++;
@@ -85,6 +92,56 @@ final class LogLineParser implements LineScanner.LineSink {
 
     long decodedBytes() {
         return decodedBytes;
+    }
+
+    /** The cheap byte-level filter: true only for lines some format may accept. */
+    private boolean worthDecoding(byte[] b, int p, int end) {
+        int first = b[p] & 0xff;
+        if (end - p >= 2 && CANDIDATE[first << 8 | (b[p + 1] & 0xff)] && startsWithPrefix(b, p, end)) {
+            // BuildKit vertex digests and layer progress (#5 sha256:...) are never results, and
+            // only vertex #1 "[internal] load ..." starts a build
+            return !(context.hasVertex() && first == 's' && b[p + 1] == 'h') && (first != '[' || context.vertex == 1);
+        }
+        if (end - p == 64 && isHex(first)) {
+            return true;
+        }
+        PushInProgress push = state.push();
+        if (push == null || isLayerProgress(b, p, end)) {
+            return false;
+        }
+        // inside a docker push: its tag digest lines, and its first other line (the error if it failed)
+        return push.message == null || indexOf(b, p, end, PUSH_DIGEST) >= 0;
+    }
+
+    private static boolean startsWithPrefix(byte[] b, int p, int end) {
+        for (byte[] prefix : PREFIX_BYTES) {
+            if (prefix[0] == b[p] && prefix[1] == b[p + 1] && end - p >= prefix.length && regionMatches(b, p, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionMatches(byte[] b, int p, byte[] prefix) {
+        for (int i = 2; i < prefix.length; i++) {
+            if (b[p + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int p, int end, byte[] needle) {
+        outer:
+        for (int i = p; i <= end - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (b[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static int skipTimestamp(byte[] b, int p, int end) {
