@@ -22,7 +22,6 @@ final class BuildInProgress {
     boolean committed;
     /** buildah's {@code Copying config} after COMMIT was seen; later ones belong to other commands. */
     boolean configCopied;
-    boolean loaded;
     /** The last failure line, unless a result came after it. */
     String failure;
 

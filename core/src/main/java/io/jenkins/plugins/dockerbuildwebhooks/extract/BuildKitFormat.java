@@ -49,10 +49,6 @@ final class BuildKitFormat implements LogFormat {
         if (first == 'p') {
             return pushing(text, state);
         }
-        if (first == 's' && text.startsWith("sending tarball")) {
-            state.build().loaded = true;
-            return true;
-        }
         if (text.startsWith("ERROR") || text.startsWith("error: failed to solve")
                 || text.startsWith("executor failed running")) {
             state.failure(text);
@@ -77,10 +73,6 @@ final class BuildKitFormat implements LogFormat {
                 }
                 return true;
             }
-        }
-        if (text.startsWith("exporting to docker image format") || text.startsWith("exporting to oci image format")) {
-            state.build().loaded = true;
-            return true;
         }
         if (text.startsWith("executor failed running")) {
             state.failure(text);

@@ -27,8 +27,13 @@ public final class BuildLogReader {
     /** Like {@link #read}, returning how much work it did (for the linear-time properties). */
     static Work readCounting(InputStream in, String source, Consumer<ImageFact> facts, Consumer<Note> notes)
             throws IOException {
+        return readCounting(in, source, facts, notes, true);
+    }
+
+    static Work readCounting(InputStream in, String source, Consumer<ImageFact> facts, Consumer<Note> notes,
+            boolean filtering) throws IOException {
         BuildLogState state = new BuildLogState(source, facts, notes);
-        LogLineParser parser = new LogLineParser(state);
+        LogLineParser parser = new LogLineParser(state, filtering);
         LineScanner scanner = new LineScanner(parser);
         scanner.scan(in);
         state.finish();

@@ -42,6 +42,7 @@ import java.util.TreeSet;
 public final class ImageCollector {
     static final int MAX_REPOSITORIES = 10_000;
     static final int MAX_VALUES = 64;
+    static final int MAX_TAGS = 1_000;
     static final int MAX_ANONYMOUS = 1_000;
     static final int MAX_DIGESTS = 100_000;
     static final int MAX_NOTES = 200;
@@ -131,7 +132,9 @@ public final class ImageCollector {
             if (entry == null) {
                 continue;
             }
-            entry.tags.add(ref.tag());
+            if (entry.tags.size() < MAX_TAGS) {
+                entry.tags.add(ref.tag());
+            }
             Origin origin = new Origin(fact.source(), fact.precedence());
             fact.imageId().ifPresent(id -> entry.ids.offer(id, origin));
             fact.digest().ifPresent(d -> entry.digests.offer(d, origin));

@@ -97,6 +97,21 @@ class LogReadingProperties {
         assertThat(pieces).isEqualTo(whole);
     }
 
+    @Property(tries = 300)
+    void shouldLoseNothingToTheByteLevelFilter(@ForAll("logs") String name, @ForAll("seeds") long seed)
+            throws IOException {
+        byte[] log = seed % 4 == 0 ? fixture(name) : mutate(fixture(name), new Random(seed));
+
+        assertThat(factsAndNotes(log, true)).isEqualTo(factsAndNotes(log, false));
+    }
+
+    static List<String> factsAndNotes(byte[] log, boolean filtering) throws IOException {
+        List<String> out = new ArrayList<>();
+        BuildLogReader.readCounting(new ByteArrayInputStream(log), "fuzz.log", f -> out.add(f.toString()),
+                n -> out.add(n.toString()), filtering);
+        return out;
+    }
+
     @Property(tries = 50)
     void shouldDoWorkBoundedByTheInputSize(@ForAll("hostileLines") String line,
             @ForAll @IntRange(min = 1, max = 2000) int copies) throws IOException {
