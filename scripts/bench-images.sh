@@ -8,7 +8,9 @@
 # GNU time (/usr/bin/time -v). The log lives in a temporary folder that is removed at the end.
 #
 # Usage: scripts/bench-images.sh            (build the jar first: mvn -B -pl cli -am package -DskipTests)
-# Environment: SIZE_MIB (1024), RUNS (3), JAVA (java), JAVA_OPTS (none), JAR (cli/target/docker-build-webhooks.jar)
+# Environment: SIZE_MIB (1024), RUNS (3), JAVA (java), JAR (cli/target/docker-build-webhooks.jar),
+#   JVM_SETS: JVM option sets to compare, separated by '|'; an empty set is plain `java -jar`
+#   (default "|-XX:+UseSerialGC|-Xmx64m").
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +19,8 @@ jar=${JAR:-$repo/cli/target/docker-build-webhooks.jar}
 size_mib=${SIZE_MIB:-1024}
 runs=${RUNS:-3}
 java=${JAVA:-java}
-read -r -a java_opts <<< "${JAVA_OPTS:-}"
+IFS='|' read -r -a jvm_sets <<< "${JVM_SETS-|-XX:+UseSerialGC|-Xmx64m}"
+[ ${#jvm_sets[@]} -gt 0 ] || jvm_sets=("")
 
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 [ -f "$jar" ] || { echo "no $jar: run mvn -B -pl cli -am package -DskipTests" >&2; exit 2; }
@@ -54,12 +57,15 @@ measure() { # name, command...: prints "name wall_seconds max_rss_kib"
 echo "log: $bytes bytes ($(( bytes / 1048576 )) MiB), $(wc -l < "$log") lines; $(nproc) CPUs; $("$java" -version 2>&1 | head -1)"
 measure grep grep -c -E 'sha256:[0-9a-f]{64}' "$log" > /dev/null
 echo "grep matches: $(cat "$tmp/out")"
-"$java" "${java_opts[@]}" -jar "$jar" images --log "$log" > "$tmp/images.json" 2> "$tmp/images.err"
+"$java" -jar "$jar" images --log "$log" > "$tmp/images.json" 2> "$tmp/images.err"
 echo "images: $(cat "$tmp/images.json")"
-printf '%-4s %-8s %10s %10s %12s %12s %7s\n' run tool grep_s images_s grep_rss_MB images_rss_MB ratio
+printf '%-4s %-20s %8s %9s %8s %11s %7s\n' run jvm_options grep_s images_s grep_MB images_MB ratio
 for run in $(seq "$runs"); do
-    read -r _ gw gr < <(measure grep grep -c -E 'sha256:[0-9a-f]{64}' "$log")
-    read -r _ iw ir < <(measure images "$java" "${java_opts[@]}" -jar "$jar" images --log "$log")
-    awk -v r="$run" -v gw="$gw" -v iw="$iw" -v gr="$gr" -v ir="$ir" \
-        'BEGIN { printf "%-4s %-8s %10.2f %10.2f %12.1f %12.1f %7.2f\n", r, "both", gw, iw, gr/1024, ir/1024, iw/gw }'
+    for set in "${jvm_sets[@]}"; do
+        read -r -a opts <<< "$set"
+        read -r _ gw gr < <(measure grep grep -c -E 'sha256:[0-9a-f]{64}' "$log")
+        read -r _ iw ir < <(measure images "$java" "${opts[@]}" -jar "$jar" images --log "$log")
+        awk -v r="$run" -v o="${set:-(none)}" -v gw="$gw" -v iw="$iw" -v gr="$gr" -v ir="$ir" \
+            'BEGIN { printf "%-4s %-20s %8.2f %9.2f %8.1f %11.1f %7.2f\n", r, o, gw, iw, gr/1024, ir/1024, iw/gw }'
+    done
 done

@@ -107,13 +107,13 @@ final class BuildLogState {
     }
 
     void pushedTag(String repository, String tag, Digest digest) {
-        ImageReference ref = reference(repository + ":" + tag);
+        ImageReference ref = reference(repository + ":" + tag + "@" + digest);
         if (ref != null) {
             if (push != null) {
                 push.digests++;
             }
             facts.accept(ImageFact.builder(source, Precedence.PUSH_OUTPUT)
-                    .name(withDigest(ref, digest))
+                    .name(ref)
                     .manifestDigest(digest)
                     .build());
         }
@@ -182,9 +182,9 @@ final class BuildLogState {
         if (!done.pushed.isEmpty()) {
             ImageFact.Builder pushed = ImageFact.builder(source, Precedence.PUSH_OUTPUT);
             for (Map.Entry<String, Digest> e : done.pushed.entrySet()) {
-                ImageReference ref = reference(e.getKey());
+                ImageReference ref = reference(e.getKey() + "@" + e.getValue());
                 if (ref != null) {
-                    pushed.name(withDigest(ref, e.getValue()));
+                    pushed.name(ref);
                 }
             }
             facts.accept(pushed.build());

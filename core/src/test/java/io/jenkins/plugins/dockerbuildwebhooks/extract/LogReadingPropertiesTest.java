@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
  * a byte array cannot fail, so no exception at all is allowed), escapes and read sizes change
  * nothing, and the work done is bounded by the input size.
  */
-class LogReadingProperties {
+class LogReadingPropertiesTest {
     /** Build and push logs without escapes, so inserted escapes are the only ones. */
     private static final List<String> PLAIN_LOGS = List.of(
             "docker-classic-build.txt", "docker-classic-build-multistage.txt", "buildkit-plain.txt",
