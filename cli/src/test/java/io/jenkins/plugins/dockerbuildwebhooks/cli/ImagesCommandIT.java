@@ -131,4 +131,12 @@ class ImagesCommandIT {
         assertThat(run.stdout()).contains("\"tag\":\"1.0\"", "\"tag\":\"latest\"",
                 "dd474e058f40d58eb3a2d981b87a48607c8fab4dd168d7ef7354e833d2b74092");
     }
+
+    @Test
+    void shouldAskForASourceWhenNoneIsGiven() throws Exception {
+        Run run = run("", List.of("images"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("images: no image sources: give --log");
+    }
 }

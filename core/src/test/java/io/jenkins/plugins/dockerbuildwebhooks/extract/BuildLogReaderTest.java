@@ -128,4 +128,29 @@ class BuildLogReaderTest {
         assertThat(result.notes(Note.Kind.FAILED)).singleElement()
                 .satisfies(n -> assertThat(n.message()).startsWith("test.log: a build failed").contains("exit status 3"));
     }
+
+    @Test
+    void shouldReadADockerPushOnATerminal() throws IOException {
+        // the TTY form: progress bars rewritten in place with cursor moves
+        String log = "The push refers to repository [localhost:5000/demo/app]\r\n"
+                + "80cd36022ab6: Preparing \r\n\u001b[1A\u001b[2K\r80cd36022ab6: Pushing [=====>     ]  1.2kB/2kB\r\n"
+                + "\u001b[1A\u001b[2K\r80cd36022ab6: Pushed \r\n"
+                + "1.0: digest: sha256:456ca21c6abc22828289715cebd9dbbbd76314ef0a5f117dda29dccc0311f5cc size: 524\r\n";
+
+        assertThat(collect(log).images()).singleElement().satisfies(b -> {
+            assertThat(b.tags()).containsExactly("1.0");
+            assertThat(b.registryDigest().map(Object::toString))
+                    .hasValue("sha256:456ca21c6abc22828289715cebd9dbbbd76314ef0a5f117dda29dccc0311f5cc");
+        });
+    }
+
+    @Test
+    void shouldLeaveOutAPushToAnotherRepositoryThatFailed() throws IOException {
+        CollectedImages result = collect(fixture("docker-push-error-no-such-tag.txt") + fixture("docker-push.txt"));
+
+        assertThat(result.images()).extracting(b -> b.repository().familiarName())
+                .containsExactly("localhost:5000/demo/app");
+        assertThat(result.notes(Note.Kind.FAILED)).singleElement().satisfies(n -> assertThat(n.message())
+                .contains("localhost:5000/demo/nope", "An image does not exist locally"));
+    }
 }

@@ -72,7 +72,7 @@ class SourceFilesTest {
     void shouldRefuseInspectJsonWithoutId() {
         assertThatThrownBy(() -> new ImageCollector().inspect(text("[{\"RepoTags\": []}]"), "inspect.json"))
                 .isInstanceOf(JsonFormatException.class)
-                .hasMessage("inspect.json: \"images[0].Id\" is missing (expected a string)");
+                .hasMessage("inspect.json: \"[0].Id\" is missing (expected a string)");
     }
 
     @Test
