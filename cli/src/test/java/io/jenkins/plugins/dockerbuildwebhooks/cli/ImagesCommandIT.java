@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code images} run as users run it: the packaged jar as a process, in the fixtures folder. */
@@ -56,9 +57,10 @@ class ImagesCommandIT {
         return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
-    static Stream<JsonObject> scenarios() throws IOException {
+    static Stream<Arguments> scenarios() throws IOException {
         JsonObject root = JsonReader.parseObject(Files.readAllBytes(fixtures().resolve("expected.json")), "expected.json");
-        return root.objects("scenarios").stream().filter(s -> SCENARIOS.contains(s.string("id")));
+        return root.objects("scenarios").stream().filter(s -> SCENARIOS.contains(s.string("id")))
+                .map(s -> Arguments.of(s.string("id"), s));
     }
 
     static Map<String, String> images(JsonObject document) {
@@ -72,12 +74,12 @@ class ImagesCommandIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void shouldPrintWhatExpectedJsonSays(JsonObject scenario) throws Exception {
+    void shouldPrintWhatExpectedJsonSays(String id, JsonObject scenario) throws Exception {
         List<String> args = new ArrayList<>(List.of("images"));
         args.addAll(scenario.strings("args"));
         Run run = run("", args);
 
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.exitCode()).as("%s: %s", id, run.stderr()).isZero();
         assertThat(images(JsonReader.parseObject(run.stdout().getBytes(StandardCharsets.UTF_8), "stdout")))
                 .isEqualTo(images(scenario.object("expected")));
     }

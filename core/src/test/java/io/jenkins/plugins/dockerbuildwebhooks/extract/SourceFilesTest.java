@@ -3,12 +3,14 @@ package io.jenkins.plugins.dockerbuildwebhooks.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The file sources: what they mean, and clear errors naming the file for bad ones. */
@@ -89,6 +91,37 @@ class SourceFilesTest {
             assertThat(b.imageId()).isEmpty();
             assertThat(b.registryDigest().map(Object::toString)).hasValue(D64);
         });
+    }
+
+    @Test
+    void shouldTakeNoImageIdFromMultiPlatformMetadata() throws IOException {
+        // shape of buildx multi-platform metadata (DOCKER.md): per-platform buildinfo keys, index digest
+        String meta = "{\"containerimage.buildinfo/linux/amd64\": {\"frontend\": \"dockerfile.v0\"},"
+                + " \"containerimage.buildinfo/linux/arm64\": {\"frontend\": \"dockerfile.v0\"},"
+                + " \"containerimage.digest\": \"" + D64 + "\", \"image.name\": \"r.example/a/b:1\"}";
+
+        CollectedImages result = new ImageCollector().metadataFile(text(meta), "meta.json").result();
+
+        assertThat(result.images()).singleElement().satisfies(b -> {
+            assertThat(b.imageId()).isEmpty();
+            assertThat(b.registryDigest().map(Object::toString)).hasValue(D64);
+        });
+    }
+
+    @Test
+    void shouldReadTheImageIdFromDockerDriverMetadataWithoutPush() throws IOException {
+        try (InputStream in = Files.newInputStream(FixtureScenarios.folder().resolve("buildx-metadata-docker-driver.json"))) {
+            CollectedImages result = new ImageCollector().metadataFile(in, "meta.json")
+                    .images(List.of(ImageReference.parse("a/b:1")),
+                            "--image")
+                    .result();
+
+            assertThat(result.images()).singleElement().satisfies(b -> {
+                assertThat(b.imageId().map(Object::toString))
+                        .hasValue("sha256:9573f7e72bc0e1ab7b565872d32468aa5d050088ab7b9cc4d8e8e91b90efa7b9");
+                assertThat(b.registryDigest()).isEmpty();
+            });
+        }
     }
 
     @Test
