@@ -87,6 +87,10 @@ final class BuildLogState {
      * build that has not finished it is some step's output and ignored; otherwise it stands alone.
      */
     void bareImageId(ImageId id) {
+        if (build != null && build.failure != null) {
+            // the build failed: it is over, and this line comes from the next command
+            endBuild();
+        }
         if (build != null && !build.finished && !build.committed) {
             return;
         }

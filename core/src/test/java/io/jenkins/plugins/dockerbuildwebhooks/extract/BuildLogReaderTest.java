@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -152,5 +153,18 @@ class BuildLogReaderTest {
                 .containsExactly("localhost:5000/demo/app");
         assertThat(result.notes(Note.Kind.FAILED)).singleElement().satisfies(n -> assertThat(n.message())
                 .contains("localhost:5000/demo/nope", "An image does not exist locally"));
+    }
+
+    @Test
+    void shouldTakeTheIdOfAQuietBuildAfterAFailedOne() throws IOException {
+        CollectedImages result = new ImageCollector()
+                .log(new ByteArrayInputStream((fixture("docker-classic-build-failure.txt") + fixture("buildkit-quiet.txt"))
+                        .getBytes(StandardCharsets.UTF_8)), "test.log")
+                .images(List.of(ImageReference.parse("a/b:quiet")), "--image")
+                .result();
+
+        assertThat(result.images()).singleElement()
+                .satisfies(b -> assertThat(b.imageId().map(Object::toString)).hasValue(APP_BK_ID));
+        assertThat(result.notes(Note.Kind.FAILED)).hasSize(1);
     }
 }
