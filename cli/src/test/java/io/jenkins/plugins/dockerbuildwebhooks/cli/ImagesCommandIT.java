@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code images} run as users run it: the packaged jar as a process, in the fixtures folder. */
+/** {@code images} run as users run it: the packaged jar as a process, over the real fixtures. */
 class ImagesCommandIT {
     /** A few scenarios covering every source option; the core contract test runs them all. */
     private static final Set<String> SCENARIOS = Set.of(
@@ -32,33 +29,24 @@ class ImagesCommandIT {
             "buildx-remote-push-single-manifest", "podman-build-iidfile-push-digestfile", "buildah-bud-failure",
             "image-ref-with-digest");
 
-    static Path fixtures() {
-        return Path.of(System.getProperty("fixtures.dir"));
-    }
+    private static final Set<String> FILE_OPTIONS = Set.of("--log", "--iidfile", "--metadata-file", "--digestfile",
+            "--inspect");
 
-    record Run(int exitCode, String stdout, String stderr) {}
-
-    static Run run(String stdin, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("cli.jar")));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(fixtures().toFile()).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    /** Runs {@code images} with the file arguments resolved against the fixtures folder. */
+    static CliProcess.Result images(String stdin, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("images"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean file = i > 0 && FILE_OPTIONS.contains(args.get(i - 1)) && !"-".equals(arg);
+            command.add(file ? CliProcess.fixtures().resolve(arg).toString() : arg);
         }
-        byte[] out;
-        byte[] err;
-        try (InputStream o = process.getInputStream(); InputStream e = process.getErrorStream()) {
-            out = o.readAllBytes();
-            err = e.readAllBytes();
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return CliProcess.run(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
+                command.toArray(String[]::new));
     }
 
     static Stream<Arguments> scenarios() throws IOException {
-        JsonObject root = JsonReader.parseObject(Files.readAllBytes(fixtures().resolve("expected.json")), "expected.json");
+        JsonObject root = JsonReader.parseObject(Files.readAllBytes(CliProcess.fixtures().resolve("expected.json")),
+                "expected.json");
         return root.objects("scenarios").stream().filter(s -> SCENARIOS.contains(s.string("id")))
                 .map(s -> Arguments.of(s.string("id"), s));
     }
@@ -75,9 +63,7 @@ class ImagesCommandIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void shouldPrintWhatExpectedJsonSays(String id, JsonObject scenario) throws Exception {
-        List<String> args = new ArrayList<>(List.of("images"));
-        args.addAll(scenario.strings("args"));
-        Run run = run("", args);
+        CliProcess.Result run = images(null, scenario.strings("args"));
 
         assertThat(run.exitCode()).as("%s: %s", id, run.stderr()).isZero();
         assertThat(images(JsonReader.parseObject(run.stdout().getBytes(StandardCharsets.UTF_8), "stdout")))
@@ -86,9 +72,9 @@ class ImagesCommandIT {
 
     @Test
     void shouldReadALogFromStandardInput() throws Exception {
-        String log = Files.readString(fixtures().resolve("buildkit-plain.txt"));
+        String log = Files.readString(CliProcess.fixtures().resolve("buildkit-plain.txt"));
 
-        Run run = run(log, List.of("images", "--log", "-"));
+        CliProcess.Result run = images(log, List.of("--log", "-"));
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("{\"images\":[{\"repository\":\"localhost:5000/demo/app-bk\","
@@ -98,7 +84,7 @@ class ImagesCommandIT {
 
     @Test
     void shouldExitTwoNamingBothSourcesWhenTheyDisagree() throws Exception {
-        Run run = run("", List.of("images", "--log", "buildkit-plain.txt", "--iidfile", "docker-classic-iidfile.txt"));
+        CliProcess.Result run = images(null, List.of("--log", "buildkit-plain.txt", "--iidfile", "docker-classic-iidfile.txt"));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
@@ -108,7 +94,7 @@ class ImagesCommandIT {
 
     @Test
     void shouldSayWhyAFailedBuildGaveNothing() throws Exception {
-        Run run = run("", List.of("images", "--log", "docker-classic-build-failure.txt"));
+        CliProcess.Result run = images(null, List.of("--log", "docker-classic-build-failure.txt"));
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("{\"images\":[]}\n");
@@ -119,7 +105,7 @@ class ImagesCommandIT {
     void shouldNameABadFileAndItsProblem(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("iid.txt"));
 
-        Run run = run("", List.of("images", "--iidfile", empty.toString()));
+        CliProcess.Result run = CliProcess.run("images", "--iidfile", empty.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains(empty.toString() + ": is empty").doesNotContain("\tat ");
@@ -127,7 +113,9 @@ class ImagesCommandIT {
 
     @Test
     void shouldFeedTheSameSourcesToPayload() throws Exception {
-        Run run = run("", List.of("payload", "--log", "docker-classic-build.txt", "--iidfile", "docker-classic-iidfile.txt"));
+        CliProcess.Result run = CliProcess.run("payload", "--log",
+                CliProcess.fixtures().resolve("docker-classic-build.txt").toString(), "--iidfile",
+                CliProcess.fixtures().resolve("docker-classic-iidfile.txt").toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("\"tag\":\"1.0\"", "\"tag\":\"latest\"",
@@ -136,7 +124,7 @@ class ImagesCommandIT {
 
     @Test
     void shouldAskForASourceWhenNoneIsGiven() throws Exception {
-        Run run = run("", List.of("images"));
+        CliProcess.Result run = CliProcess.run("images");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith("images: no image sources: give --log");

@@ -32,10 +32,7 @@ final class InspectFileReader {
         List<JsonObject> images = new ArrayList<>();
         String text = new String(bytes, StandardCharsets.UTF_8).strip();
         if (text.startsWith("[")) {
-            // wrapped under an empty key so the objects get JsonObject's accessors and errors read
-            // "[0].Id"; the prefix adds no line, so line numbers in errors stay right
-            images.addAll(JsonReader.parseObject(("{\"\":" + text + "}").getBytes(StandardCharsets.UTF_8), source)
-                    .objects(""));
+            images.addAll(JsonReader.parseObjectArray(bytes, source));
             if (images.isEmpty()) {
                 throw new BadSourceException(source, "is an empty array: inspect found no image");
             }
