@@ -32,5 +32,9 @@ class CliErrorsIT {
                 .doesNotContain("\tat ")
                 .doesNotContain("Exception");
         assertThat(result.stderr().lines().count()).as(result.stderr()).isLessThanOrEqualTo(3);
+        if (!commandLine.startsWith("frobnicate")) {
+            assertThat(result.stderr()).as("the command exists and judged the input itself")
+                    .doesNotContain("Unmatched argument");
+        }
     }
 }
