@@ -37,6 +37,8 @@ public final class WebhookReceiver implements AutoCloseable {
     });
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Reply fallback = Reply.status(200, "ok");
     private final String scheme;
 
@@ -84,7 +86,21 @@ public final class WebhookReceiver implements AutoCloseable {
         return Collections.unmodifiableList(new ArrayList<>(received));
     }
 
+    /** Most requests this receiver was handling at the same time. */
+    public int maxConcurrent() {
+        return maxInFlight.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
