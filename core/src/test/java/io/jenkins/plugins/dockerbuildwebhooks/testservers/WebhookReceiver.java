@@ -107,7 +107,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body, System.nanoTime()));
         Reply reply = script.poll();
         if (reply == null) {
             reply = fallback;
@@ -150,8 +150,8 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** A request as it arrived; header names lower-cased. */
-    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+    /** A request as it arrived (at {@code arrivedAtNanos}, System.nanoTime); header names lower-cased. */
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, long arrivedAtNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
