@@ -72,13 +72,17 @@ public final class Dispatcher implements AutoCloseable {
         this.scheduler = b.scheduler != null ? b.scheduler
                 : (delay, task) -> timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         this.overall = new AsyncLimiter(b.maxInFlight);
-        var tls = ClientTlsStrategyBuilder.create();
-        if (b.sslContext != null) {
-            tls.setSslContext(b.sslContext);
-        }
+        SSLContext sslContext = b.sslContext;
+        LazyTlsStrategy tls = new LazyTlsStrategy(() -> {
+            var strategy = ClientTlsStrategyBuilder.create();
+            if (sslContext != null) {
+                strategy.setSslContext(sslContext);
+            }
+            return strategy.build();
+        });
         var connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(b.names, b.addressPolicy))
-                .setTlsStrategy(tls.build())
+                .setTlsStrategy(tls)
                 .setMaxConnTotal(b.maxInFlight)
                 .setMaxConnPerRoute(b.maxInFlight)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
