@@ -43,6 +43,7 @@ fi
 
 if [ "$what" = all ] || [ "$what" = process ]; then
   echo "### Whole process: 50 URLs, each answering after 1 s"
+  : > "$work/urls"
   java -cp "$cp" io.jenkins.plugins.dockerbuildwebhooks.testservers.SlowReceiverMain 50 1000 > "$work/urls" &
   receiver_pid=$!
   while [ "$(wc -l < "$work/urls")" -lt 50 ]; do sleep 0.2; done
