@@ -385,4 +385,29 @@ class DispatcherTest {
             assertThat(warnings).isEmpty();
         }
     }
+
+    @Test
+    void shouldLetTheProxyResolveNamesAndGuardTheProxyAddress() throws Exception {
+        NameResolver noLookups = host -> {
+            throw new UnknownHostException("the sender must not resolve " + host + " behind a proxy");
+        };
+        try (FaultServer proxy = FaultServer.start(FaultServer.answer(200));
+                Dispatcher open = dispatcher(new ArrayList<>(), Dispatcher.builder()
+                        .proxy("127.0.0.1", proxy.port()).nameResolver(noLookups));
+                Dispatcher strict = dispatcher(new ArrayList<>(), Dispatcher.builder()
+                        .proxy("127.0.0.1", proxy.port()).nameResolver(noLookups)
+                        .addressPolicy(AddressPolicy.builder().blockPrivate(true).build()))) {
+            DeliveryResult viaProxy = deliver(open, endpoint(URI.create("http://hooks.example/hook")).build());
+            DeliveryResult metadata = deliver(open, endpoint(URI.create("http://169.254.169.254/latest")).build());
+            DeliveryResult proxyBlocked = deliver(strict, endpoint(URI.create("http://hooks.example/hook")).build());
+
+            assertThat(viaProxy.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(proxy.requestHeads()).hasSize(1);
+            assertThat(proxy.requestHeads().get(0)).startsWith("POST http://hooks.example/hook HTTP/1.1");
+            assertThat(metadata.outcome()).isEqualTo(Outcome.BLOCKED);
+            assertThat(proxyBlocked.outcome()).isEqualTo(Outcome.BLOCKED);
+            assertThat(proxyBlocked.message()).contains("127.0.0.1").contains("loopback");
+            assertThat(proxy.requests()).isEqualTo(1);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public final class FaultServer implements AutoCloseable {
     private final ServerSocket server;
     private final Behaviour behaviour;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     private FaultServer(Behaviour behaviour) throws IOException {
@@ -83,6 +84,24 @@ public final class FaultServer implements AutoCloseable {
         };
     }
 
+    /** Answers {@code status} with a short body, like a receiver (or a forwarding proxy) would. */
+    public static Behaviour answer(int status) {
+        return (socket, out) -> {
+            out.write(("HTTP/1.1 " + status + " X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        };
+    }
+
+    /** The request line and headers of every request, in arrival order. */
+    public java.util.List<String> requestHeads() {
+        return java.util.List.copyOf(heads);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
     /** How many requests arrived. */
     public int requests() {
         return requests.get();
@@ -108,7 +127,7 @@ public final class FaultServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            readRequest(in);
+            heads.add(readRequest(in));
             requests.incrementAndGet();
             behaviour.respond(s, s.getOutputStream());
         } catch (IOException | InterruptedException e) {
@@ -116,7 +135,7 @@ public final class FaultServer implements AutoCloseable {
         }
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
         while (state < 4) {
@@ -134,6 +153,7 @@ public final class FaultServer implements AutoCloseable {
             }
         }
         in.readNBytes((int) length);
+        return head.toString(StandardCharsets.US_ASCII);
     }
 
     @Override
