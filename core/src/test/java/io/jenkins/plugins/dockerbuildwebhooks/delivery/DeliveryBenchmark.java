@@ -58,6 +58,11 @@ public final class DeliveryBenchmark {
                     final int n = round + 1;
                     lastArrival[round] = (receivers.stream().mapToLong(r -> r.requests().get(n).arrivedAtNanos()).max()
                             .orElseThrow() - t0) / 1_000_000;
+                    if (System.getenv("BENCH_DEBUG") != null) {
+                        long[] arr = receivers.stream().mapToLong(r -> (r.requests().get(n).arrivedAtNanos() - t0) / 1_000_000)
+                                .sorted().toArray();
+                        System.out.println("arrivals ms: first " + arr[0] + " p50 " + arr[arr.length / 2] + " last " + arr[arr.length - 1]);
+                    }
                 }
             }
             Arrays.sort(overhead);

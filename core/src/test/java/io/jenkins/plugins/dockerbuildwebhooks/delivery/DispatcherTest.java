@@ -410,4 +410,19 @@ class DispatcherTest {
             assertThat(proxy.requests()).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldTrustAPkcs12TrustStoreAndNameABadOne(@TempDir Path dir) throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir);
+        Path p12 = cert.trustStorePkcs12(dir.resolve("trust.p12"), "changeit");
+        Path garbage = java.nio.file.Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
+        try (WebhookReceiver receiver = WebhookReceiver.startHttps(cert.serverContext());
+                Dispatcher d = dispatcher(new ArrayList<>(), Dispatcher.builder()
+                        .sslContext(TrustStores.load(p12, "changeit".toCharArray())))) {
+            assertThat(deliver(d, endpoint(receiver.url("/")).build()).outcome()).isEqualTo(Outcome.DELIVERED);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustStores.load(garbage, null))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("garbage.pem");
+    }
 }

@@ -46,6 +46,14 @@ public final class SelfSignedCertificate {
         }
     }
 
+    /** A PKCS12 trust store holding only the certificate, protected by {@code password}. */
+    public Path trustStorePkcs12(Path file, String password) throws IOException, InterruptedException {
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(List.of(keytool, "-importcert", "-noprompt", "-alias", "receiver", "-file", certificatePem.toString(),
+                "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", password));
+        return file;
+    }
+
     /** The certificate alone, PEM: what a client's trust store needs. */
     public Path certificatePem() {
         return certificatePem;
