@@ -121,7 +121,7 @@ public final class DeliveryJournal implements AutoCloseable {
             r.optObject("headers").ifPresent(h -> h.keys().forEach(k -> headers.put(k, h.string(k))));
             byte[] body = Base64.getDecoder().decode(r.string("body"));
             JournalEntry previous = entries.remove(id);
-            JournalEntry entry = new JournalEntry(id, r.object("endpoint"), body, headers);
+            JournalEntry entry = new JournalEntry(id, r.optString("at").orElse(""), r.object("endpoint"), body, headers);
             if (previous != null) {
                 previous.attempts().forEach(entry::addAttempt);
             }
@@ -260,7 +260,7 @@ public final class DeliveryJournal implements AutoCloseable {
     private static List<byte[]> recordsOf(JournalEntry e) {
         List<byte[]> lines = new ArrayList<>();
         lines.add(JsonWriter.toBytes(false, w -> {
-            w.startObject().field("type", "delivery").field("id", e.id()).field("at", Instant.EPOCH.toString());
+            w.startObject().field("type", "delivery").field("id", e.id()).field("at", e.createdAt());
             w.name("endpoint");
             writeObject(w, e.endpointRecord());
             if (!e.headers().isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class JournalEntry {
     private final String id;
+    private final String createdAt;
     private final JsonObject endpoint;
     private final byte[] body;
     private final Map<String, String> headers;
@@ -21,8 +22,9 @@ public final class JournalEntry {
     private int status;
     private String message = "";
 
-    JournalEntry(String id, JsonObject endpoint, byte[] body, Map<String, String> headers) {
+    JournalEntry(String id, String createdAt, JsonObject endpoint, byte[] body, Map<String, String> headers) {
         this.id = id;
+        this.createdAt = createdAt;
         this.endpoint = endpoint;
         this.body = body;
         this.headers = new LinkedHashMap<>(headers);
@@ -30,6 +32,11 @@ public final class JournalEntry {
 
     public String id() {
         return id;
+    }
+
+    /** When the delivery was first journalled (ISO-8601). */
+    public String createdAt() {
+        return createdAt;
     }
 
     /** The endpoint id recorded for this delivery. */

@@ -136,6 +136,7 @@ class DeliveryJournalTest {
         }
         try (DeliveryJournal j = open(file, new ArrayList<>())) {
             assertThat(j.entries()).extracting(JournalEntry::id).containsExactly("msg_a");
+            assertThat(j.entry("msg_a").orElseThrow().createdAt()).isEqualTo(NOW.toString());
             assertThat(j.entry("msg_a").orElseThrow().attempts()).extracting(Attempt::error)
                     .containsExactly("connection refused", null);
             assertThat(j.entry("msg_a").orElseThrow().toDelivery(SECRETS).endpoint().id()).isEqualTo("ci");
