@@ -154,8 +154,13 @@ final class SendCommand implements Callable<Integer> {
         Duration attemptTimeout = Durations.parse("--timeout", timeout);
         Duration connect = Durations.parse("--connect-timeout", connectTimeout);
         List<Endpoint> endpoints = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
         for (String url : urls) {
             Endpoint.Builder b = Endpoint.builder(url).timeout(attemptTimeout).connectTimeout(connect);
+            // ids show only the masked URL; URLs that differ only in path or query get a counter
+            String masked = b.build().maskedUrl();
+            int n = seen.merge(masked, 1, Integer::sum);
+            b.id(n == 1 ? masked : masked + " (" + n + ")");
             if (scheme != SignatureScheme.NONE) {
                 b.signature(scheme, secret, "env:" + secretEnv);
             }

@@ -97,6 +97,20 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldTellApartUrlsThatDifferOnlyInTheirSecretPart() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Run run = send("--image", "demo/app", "--url", receiver.url("/a/token-1").toString(),
+                    "--url", receiver.url("/b/token-2").toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            String masked = "http://127.0.0.1:" + receiver.port() + "/…";
+            assertThat(JsonReader.parseObject(run.stdout().getBytes(StandardCharsets.UTF_8), "stdout").objects("results"))
+                    .extracting(o -> o.string("endpoint")).containsExactly(masked, masked + " (2)");
+            assertThat(receiver.requests()).extracting(Received::path).containsExactlyInAnyOrder("/a/token-1", "/b/token-2");
+        }
+    }
+
+    @Test
     void shouldBlockPrivateTargetsWhenAsked() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(), "--block-private");

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param number 1 for the first attempt
  * @param startedAt when the attempt began
  * @param status the HTTP status, or 0 when no response came
- * @param error what went wrong without a response (connection refused, timeout, …), or null
+ * @param error what went wrong when no response came (connection refused, timeout, …), or a note on an
+ *     incomplete response body (read stopped at the limit, deadline passed); null when all went well
  * @param latency from start to the response headers, or to the failure
  * @param excerpt the first bytes of the response body as text (at most {@link #EXCERPT_LIMIT} bytes)
  */

@@ -58,6 +58,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AsyncLimiter overall;
     private final Map<String, AsyncLimiter> perEndpoint = new HashMap<>();
+    private final java.util.Set<InFlight> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Dispatcher(Builder b) {
         this.clock = b.clock;
@@ -150,6 +151,8 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < deliveries.size(); i++) {
             int before = i < attemptsSoFar.size() ? attemptsSoFar.get(i) : 0;
             InFlight f = new InFlight(deliveries.get(i), before);
+            active.add(f);
+            f.done.whenComplete((r, e) -> active.remove(f));
             flights.add(f);
             futures.add(f.done);
         }
@@ -215,7 +218,9 @@ public final class Dispatcher implements AutoCloseable {
         CappedResponseConsumer consumer = new CappedResponseConsumer();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig(e));
-        Future<Void> exchange = client.execute(SimpleRequestProducer.create(requests.build(d, started)), consumer,
+        Future<Void> exchange;
+        try {
+            exchange = client.execute(SimpleRequestProducer.create(requests.build(d, started)), consumer,
                 null, context, new FutureCallback<>() {
                     @Override
                     public void completed(Void result) {
@@ -232,6 +237,13 @@ public final class Dispatcher implements AutoCloseable {
                         consumer.failed(new java.util.concurrent.CancellationException("cancelled"));
                     }
                 });
+        } catch (RuntimeException ex) {
+            // e.g. the client was closed: still an attempt that ended, so permits and retries stay consistent
+            consumer.failed(ex);
+            consumer.result().whenComplete((response, error) -> control.execute(
+                    () -> guarded(f, () -> afterAttempt(f, number, started, t0, consumer, response, error))));
+            return;
+        }
         ScheduledFuture<?> deadline = timer.schedule(() -> {
             if (!consumer.finishEarly("response body not complete within " + seconds(e.timeout()))) {
                 consumer.result().completeExceptionally(
@@ -361,12 +373,20 @@ public final class Dispatcher implements AutoCloseable {
         };
     }
 
-    /** Stops the client; deliveries still waiting are abandoned (they stay unfinished in the journal). */
+    /**
+     * Stops the client. Deliveries not finished yet are abandoned: their futures complete with a
+     * {@link java.util.concurrent.CancellationException}, and in the journal they stay unfinished,
+     * to be resumed later.
+     */
     @Override
     public void close() {
         client.close(CloseMode.IMMEDIATE);
         control.shutdownNow();
         timer.shutdownNow();
+        for (InFlight f : active) {
+            f.done.completeExceptionally(new java.util.concurrent.CancellationException(
+                    "dispatcher closed before delivery " + f.delivery.id() + " finished"));
+        }
     }
 
     /** Configures a {@link Dispatcher}. */

@@ -438,4 +438,21 @@ class DispatcherTest {
             assertThat(receiver.requests().get(0).header("webhook-signature")).isNull();
         }
     }
+
+    @Test
+    void shouldCancelUnfinishedDeliveriesOnClose() throws Exception {
+        try (FaultServer server = FaultServer.start(FaultServer.silentFor(30_000))) {
+            Dispatcher d = dispatcher(new ArrayList<>());
+            var pending = d.submit(new Delivery("msg_pending", endpoint(server.url("/")).build(), BODY, Map.of()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (server.requests() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            d.close();
+
+            assertThat(pending).failsWithin(Duration.ofSeconds(10))
+                    .withThrowableThat().havingRootCause().withMessageContaining("msg_pending");
+        }
+    }
 }
