@@ -299,10 +299,10 @@ public final class Dispatcher implements AutoCloseable {
             attempt = new Attempt(number, started, 0, AttemptErrors.describe(error, e.url()), latency, "");
         }
         f.attempts.add(attempt);
+        releasePermits(f);
         if (journal != null) {
             journal.attempt(f.delivery.id(), attempt);
         }
-        releasePermits(f);
 
         if (response == null) {
             BlockedAddressException blocked = AttemptErrors.blocked(error);
