@@ -38,6 +38,10 @@ class SendCrashIT {
             }
             assertThat(receiver.requests()).as("the first attempt reached the receiver").hasSize(1);
             assertThat(send.isAlive()).as("send is waiting to retry").isTrue();
+            CliProcess.Result concurrent = runWithSecret("redeliver", "--journal", journal.toString());
+            assertThat(concurrent.exitCode()).as("a second writer is refused while send runs").isEqualTo(2);
+            assertThat(concurrent.stderr()).contains("in use by another process");
+            assertThat(receiver.requests()).hasSize(1);
             send.destroyForcibly();
             assertThat(send.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String firstId = receiver.requests().get(0).header("webhook-id");

@@ -46,13 +46,17 @@ public final class DeliveryJournal implements AutoCloseable {
 
     private static final byte NEWLINE = '\n';
 
+    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path file;
+    private final Path key;
     private final Durability durability;
     private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
     private FileChannel channel;
 
-    private DeliveryJournal(Path file, Durability durability) {
+    private DeliveryJournal(Path file, Durability durability, Path key) {
         this.file = file;
+        this.key = key;
         this.durability = durability;
     }
 
@@ -61,20 +65,67 @@ public final class DeliveryJournal implements AutoCloseable {
      * skipped and reported to {@code warnings}; a torn last line is cut off.
      */
     public static DeliveryJournal open(Path file, Durability durability, Consumer<String> warnings) throws IOException {
-        DeliveryJournal journal = new DeliveryJournal(file, durability);
-        if (Files.exists(file)) {
-            long keep = journal.load(Files.readAllBytes(file), warnings);
-            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        if (!Files.exists(file)) {
+            createPrivate(file);
+        }
+        Path key = file.toRealPath();
+        // checked before any descriptor is opened: closing a second descriptor of a locked file
+        // would silently drop this process's lock on it (POSIX record locks)
+        if (!OPEN.add(key)) {
+            throw new IOException("journal " + file + " is already open in this process");
+        }
+        DeliveryJournal journal = new DeliveryJournal(file, durability, key);
+        try {
+            FileChannel c = openLocked(file);
+            try {
+                long keep = journal.load(readAll(c), warnings);
                 if (c.size() > keep) {
                     c.truncate(keep);
                     c.force(true);
                 }
+                c.position(c.size());
+            } catch (IOException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-        } else {
-            createPrivate(file);
+            journal.channel = c;
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            OPEN.remove(key);
+            throw e;
         }
-        journal.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return journal;
+    }
+
+    /**
+     * Opens the file for reading and writing and takes an exclusive lock on it, so two processes
+     * (a running {@code send} and a {@code redeliver}) cannot both send the same deliveries. The
+     * operating system drops the lock when the process dies, so a crash never leaves it locked.
+     * Only one writer exists while the lock is held, so writing at the end is appending.
+     */
+    private static FileChannel openLocked(Path file) throws IOException {
+        FileChannel c = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (c.tryLock() == null) {
+            c.close();
+            throw new IOException("journal " + file + " is in use by another process");
+        }
+        return c;
+    }
+
+    private static byte[] readAll(FileChannel c) throws IOException {
+        long size = c.size();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException("journal larger than 2 GiB: compact it");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        long pos = 0;
+        while (buf.hasRemaining()) {
+            int n = c.read(buf, pos);
+            if (n < 0) {
+                break;
+            }
+            pos += n;
+        }
+        return buf.array();
     }
 
     private static void createPrivate(Path file) throws IOException {
@@ -232,7 +283,9 @@ public final class DeliveryJournal implements AutoCloseable {
         Files.deleteIfExists(tmp);
         createPrivate(tmp);
         int dropped = 0;
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        // the new file is locked before it replaces the old one, so the journal is never unlocked
+        FileChannel out = openLocked(tmp);
+        try {
             for (JournalEntry e : entries.values()) {
                 if (!keep.test(e)) {
                     dropped++;
@@ -243,12 +296,17 @@ public final class DeliveryJournal implements AutoCloseable {
                 }
             }
             out.force(true);
+            out.position(out.size());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        channel.close();
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(file.toAbsolutePath().getParent());
+        channel.close();
+        channel = out;
         entries.values().removeIf(e -> !keep.test(e));
-        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return dropped;
     }
 
@@ -355,6 +413,10 @@ public final class DeliveryJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            OPEN.remove(key);
+        }
     }
 }

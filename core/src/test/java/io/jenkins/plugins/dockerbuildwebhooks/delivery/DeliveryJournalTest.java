@@ -167,4 +167,21 @@ class DeliveryJournalTest {
                     .hasMessageContaining("HOOK_SECRET");
         }
     }
+
+    @Test
+    void shouldRefuseASecondWriterOfTheSameJournal(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+
+            assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("journal.jsonl").hasMessageContaining("already open");
+            j.compact(e -> true);
+            assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(java.io.IOException.class);
+            j.attempt("msg_a", attempt(1, 200));
+        }
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).hasSize(1);
+        }
+    }
 }
