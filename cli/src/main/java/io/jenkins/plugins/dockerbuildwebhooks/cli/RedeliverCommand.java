@@ -90,7 +90,8 @@ final class RedeliverCommand implements Callable<Integer> {
                     attemptsSoFar.add(e.attempts().size());
                     labels.put(d.id(), label(d.body()));
                 }
-                try (Dispatcher dispatcher = dispatch.dispatcher(env).clock(clock).journal(j).build()) {
+                try (Dispatcher dispatcher = dispatch.dispatcher(env).clock(clock).journal(j)
+                        .listener(new RetryProgress(err)).build()) {
                     results = dispatcher.resumeAll(deliveries, attemptsSoFar).join();
                 }
             }

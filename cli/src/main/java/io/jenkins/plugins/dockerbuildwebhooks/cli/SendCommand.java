@@ -125,7 +125,7 @@ final class SendCommand implements Callable<Integer> {
         }
         Dispatcher.Builder builder = dispatch.dispatcher(env).clock(clock);
         DeliveryJournal j = journal == null ? null : DispatchOptions.openJournal(journal, err);
-        try (Dispatcher dispatcher = builder.journal(j).build()) {
+        try (Dispatcher dispatcher = builder.journal(j).listener(new RetryProgress(err)).build()) {
             List<DeliveryResult> results = dispatcher.deliverAll(deliveries);
             return report(results, labels);
         } finally {

@@ -111,6 +111,18 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldSayWhyItRetries() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            receiver.enqueue(Reply.status(503, "busy").header("Retry-After", "0"));
+
+            Run run = send("--image", "demo/app", "--url", receiver.url("/").toString());
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stderr()).contains("attempt 1: HTTP 503; retrying in 0.0 s");
+        }
+    }
+
+    @Test
     void shouldBlockPrivateTargetsWhenAsked() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(), "--block-private");
@@ -164,6 +176,7 @@ class SendCommandTest {
             assertThat(first.exitCode()).isEqualTo(Cli.FAILED);
             String id = receiver.requests().get(0).header("webhook-id");
 
+            assertThat(first.stderr()).doesNotContain("retrying");
             Run nothingLeft = redeliver("--journal", journal.toString());
             Run again = redeliver("--journal", journal.toString(), "--id", id, "--compact");
 

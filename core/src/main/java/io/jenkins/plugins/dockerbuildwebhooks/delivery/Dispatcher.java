@@ -51,6 +51,7 @@ public final class Dispatcher implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final AddressPolicy addressPolicy;
     private final DeliveryJournal journal;
+    private final DeliveryListener listener;
     private final RequestFactory requests;
     private final boolean proxied;
     private final CloseableHttpAsyncClient client;
@@ -66,6 +67,7 @@ public final class Dispatcher implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.addressPolicy = b.addressPolicy;
         this.journal = b.journal;
+        this.listener = b.listener;
         this.requests = new RequestFactory(b.userAgent);
         this.proxied = b.proxy != null;
         this.control = Executors.newSingleThreadExecutor(daemon("dbw-dispatch"));
@@ -303,6 +305,7 @@ public final class Dispatcher implements AutoCloseable {
         if (journal != null) {
             journal.attempt(f.delivery.id(), attempt);
         }
+        listener.attempted(f.delivery, attempt);
 
         if (response == null) {
             BlockedAddressException blocked = AttemptErrors.blocked(error);
@@ -348,6 +351,7 @@ public final class Dispatcher implements AutoCloseable {
             finish(f, Outcome.FAILED, status, what + "; " + why);
             return;
         }
+        listener.retrying(f.delivery, f.attempts.get(f.attempts.size() - 1), delay.get());
         scheduler.schedule(delay.get(), () -> control.execute(() -> guarded(f, () -> acquireAndAttempt(f))));
     }
 
@@ -358,6 +362,7 @@ public final class Dispatcher implements AutoCloseable {
         if (journal != null) {
             journal.finish(result);
         }
+        listener.finished(result);
         f.done.complete(result);
     }
 
@@ -398,6 +403,7 @@ public final class Dispatcher implements AutoCloseable {
         private AddressPolicy addressPolicy = AddressPolicy.defaultPolicy();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private DeliveryJournal journal;
+        private DeliveryListener listener = new DeliveryListener() { };
         private int maxInFlight = 256;
         private Duration connectTimeout = Endpoint.DEFAULT_CONNECT_TIMEOUT;
         private String userAgent = "docker-build-webhooks";
@@ -438,6 +444,12 @@ public final class Dispatcher implements AutoCloseable {
 
         public Builder journal(DeliveryJournal j) {
             this.journal = j;
+            return this;
+        }
+
+        /** Hears about attempts, retries and results as they happen. */
+        public Builder listener(DeliveryListener l) {
+            this.listener = java.util.Objects.requireNonNull(l);
             return this;
         }
 

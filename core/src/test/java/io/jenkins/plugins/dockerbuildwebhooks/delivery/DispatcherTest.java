@@ -455,4 +455,33 @@ class DispatcherTest {
                     .withThrowableThat().havingRootCause().withMessageContaining("msg_pending");
         }
     }
+
+    @Test
+    void shouldTellTheListenerAboutAttemptsRetriesAndResults() throws Exception {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        DeliveryListener listener = new DeliveryListener() {
+            @Override
+            public void attempted(Delivery delivery, Attempt attempt) {
+                events.add("attempt " + attempt.number() + " " + attempt.status());
+            }
+
+            @Override
+            public void retrying(Delivery delivery, Attempt last, Duration delay) {
+                events.add("retry after " + last.number() + " in " + delay.toSeconds() + " s");
+            }
+
+            @Override
+            public void finished(DeliveryResult result) {
+                events.add("finished " + result.outcome());
+            }
+        };
+        try (WebhookReceiver receiver = WebhookReceiver.start();
+                Dispatcher d = dispatcher(new ArrayList<>(), Dispatcher.builder().listener(listener))) {
+            receiver.enqueue(Reply.status(429, "").header("Retry-After", "2"));
+
+            deliver(d, endpoint(receiver.url("/")).build());
+
+            assertThat(events).containsExactly("attempt 1 429", "retry after 1 in 2 s", "attempt 2 200", "finished DELIVERED");
+        }
+    }
 }
