@@ -109,6 +109,7 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PayloadProfile payloadProfile = PayloadProfile.fromId(profile);
         List<Endpoint> endpoints = endpoints();
+        sources.err = err;
         List<BuiltImage> built = sources.collect();
         PayloadFacts facts = PayloadFacts.builder(pusher == null ? PayloadCommand.defaultPusher() : pusher)
                 .callbackUrl(callbackUrl).build();
