@@ -126,6 +126,10 @@ final class SendCommand implements Callable<Integer> {
         }
         Dispatcher.Builder builder = dispatch.dispatcher(env).clock(clock);
         DeliveryJournal j = journal == null ? null : DispatchOptions.openJournal(journal, err);
+        if (j != null && !j.unfinished().isEmpty()) {
+            err.println("note: " + journal + " holds " + j.unfinished().size() + " unfinished deliveries from an earlier "
+                    + "run; `redeliver --journal " + journal + "` sends them");
+        }
         try (Dispatcher dispatcher = builder.journal(j).listener(new RetryProgress(err)).build()) {
             List<DeliveryResult> results = dispatcher.deliverAll(deliveries);
             return report(results, labels);

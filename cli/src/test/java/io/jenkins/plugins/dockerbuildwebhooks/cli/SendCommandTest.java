@@ -194,6 +194,24 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldPointAtUnfinishedDeliveriesLeftInTheJournal(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("j.jsonl");
+        try (WebhookReceiver receiver = WebhookReceiver.start();
+                DeliveryJournal j = DeliveryJournal.open(journal, DeliveryJournal.Durability.SYNC, w -> { })) {
+            j.begin(List.of(io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery.create(
+                    io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint.builder(receiver.url("/").toString()).build(),
+                    new byte[] {'{', '}'})), CLOCK.instant());
+        }
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(), "--journal", journal.toString());
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stderr()).contains("holds 1 unfinished deliveries").contains("redeliver --journal");
+            assertThat(receiver.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldNameAnUnknownDeliveryId(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("j.jsonl");
         try (DeliveryJournal j = DeliveryJournal.open(journal, DeliveryJournal.Durability.SYNC, w -> { })) {
