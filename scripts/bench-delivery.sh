@@ -1,7 +1,7 @@
 #!/bin/sh
 # Delivery benchmarks for docs/performance.md ("Delivery"). Needs a built tree:
 #   mvn -B -pl cli -am package -DskipTests && mvn -B -pl core test-compile
-# then: scripts/bench-delivery.sh [in-process|process|all]   (default all)
+# then: scripts/bench-delivery.sh [in-process|memory|process|all]   (default all)
 # Prints Markdown table rows. Nothing here is asserted; it measures.
 set -eu
 cd "$(dirname "$0")/.."
@@ -39,6 +39,10 @@ time_runs() {
 if [ "$what" = all ] || [ "$what" = in-process ]; then
   echo "### In process"
   java -Xmx512m -cp "$cp" io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryBenchmark 2>/dev/null
+fi
+
+if [ "$what" = memory ]; then
+  java -Xmx512m -cp "$cp" io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryBenchmark memory 2>/dev/null
 fi
 
 if [ "$what" = all ] || [ "$what" = process ]; then

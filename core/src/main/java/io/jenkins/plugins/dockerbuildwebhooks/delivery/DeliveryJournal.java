@@ -52,6 +52,7 @@ public final class DeliveryJournal implements AutoCloseable {
     private final Path key;
     private final Durability durability;
     private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
+    private final Map<String, JsonObject> endpointRecords = new java.util.HashMap<>();
     private FileChannel channel;
 
     private DeliveryJournal(Path file, Durability durability, Path key) {
@@ -172,7 +173,8 @@ public final class DeliveryJournal implements AutoCloseable {
             r.optObject("headers").ifPresent(h -> h.keys().forEach(k -> headers.put(k, h.string(k))));
             byte[] body = Base64.getDecoder().decode(r.string("body"));
             JournalEntry previous = entries.remove(id);
-            JournalEntry entry = new JournalEntry(id, r.optString("at").orElse(""), r.object("endpoint"), body, headers);
+            JournalEntry entry = new JournalEntry(id, r.optString("at").orElse(""), shared(r.object("endpoint")), body,
+                    headers);
             if (previous != null) {
                 previous.attempts().forEach(entry::addAttempt);
             }
@@ -193,6 +195,18 @@ public final class DeliveryJournal implements AutoCloseable {
                     r.optLong("status").orElse(0L).intValue(), r.optString("message").orElse(""));
             default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
         }
+    }
+
+    /**
+     * One instance per distinct endpoint record: thousands of deliveries to a few endpoints then
+     * hold a few endpoint records, not thousands of copies.
+     */
+    private JsonObject shared(JsonObject endpoint) {
+        StringBuilder key = new StringBuilder();
+        for (String k : endpoint.keys()) {
+            key.append(k).append('=').append(endpoint.raw(k)).append('\n');
+        }
+        return endpointRecords.computeIfAbsent(key.toString(), k -> endpoint);
     }
 
     /** Records new deliveries before their first attempt; one disk force for the whole batch. */
