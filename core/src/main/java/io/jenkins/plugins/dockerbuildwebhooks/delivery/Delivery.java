@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 public final class Delivery {
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final RandomGenerator IDS = new SecureRandom();
+    private static final java.util.regex.Pattern VALID_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final String id;
     private final Endpoint endpoint;
@@ -22,7 +23,7 @@ public final class Delivery {
     private final Map<String, String> headers;
 
     public Delivery(String id, Endpoint endpoint, byte[] body, Map<String, String> headers) {
-        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!VALID_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("invalid delivery id '" + id
                     + "': use 1-64 letters, digits, '_' or '-'");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 
+import io.jenkins.plugins.dockerbuildwebhooks.testservers.DelayedReceivers;
 import io.jenkins.plugins.dockerbuildwebhooks.testservers.WebhookReceiver;
 import io.jenkins.plugins.dockerbuildwebhooks.testservers.WebhookReceiver.Reply;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class DeliveryBenchmark {
             memory(10_000, Files.createTempDirectory("dbw-bench").resolve("memory.jsonl"));
             return;
         }
-        fanOut(100, 1000, 5);
+        fanOut(100, 1000, 20);
         if (args.length > 0 && args[0].equals("fan-out")) {
             return;
         }
@@ -39,18 +40,14 @@ public final class DeliveryBenchmark {
 
     /** N endpoints that each answer after delayMs: wall time of one fan-out minus the delay. */
     static void fanOut(int endpoints, long delayMs, int rounds) throws Exception {
-        List<WebhookReceiver> receivers = new ArrayList<>();
-        try (Dispatcher d = Dispatcher.builder().build()) {
-            List<Endpoint> targets = new ArrayList<>();
-            for (int i = 0; i < endpoints; i++) {
-                WebhookReceiver r = WebhookReceiver.start().otherwise(Reply.status(200, "ok").after(Duration.ofMillis(delayMs)));
-                receivers.add(r);
-                targets.add(Endpoint.builder(r.url("/hook/" + i).toString()).build());
-            }
+        try (DelayedReceivers receivers = new DelayedReceivers(endpoints, delayMs);
+                Dispatcher d = Dispatcher.builder().build()) {
+            List<Endpoint> targets = receivers.urls().stream().map(u -> Endpoint.builder(u.toString()).build()).toList();
             long[] overhead = new long[rounds];
             long[] lastArrival = new long[rounds];
             for (int round = -1; round < rounds; round++) {
                 List<Delivery> batch = targets.stream().map(e -> Delivery.create(e, BODY)).toList();
+                receivers.takeArrivals();
                 long t0 = System.nanoTime();
                 List<DeliveryResult> results = d.deliverAll(batch);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -59,14 +56,8 @@ public final class DeliveryBenchmark {
                 }
                 if (round >= 0) {
                     overhead[round] = ms - delayMs;
-                    final int n = round + 1;
-                    lastArrival[round] = (receivers.stream().mapToLong(r -> r.requests().get(n).arrivedAtNanos()).max()
-                            .orElseThrow() - t0) / 1_000_000;
-                    if (System.getenv("BENCH_DEBUG") != null) {
-                        long[] arr = receivers.stream().mapToLong(r -> (r.requests().get(n).arrivedAtNanos() - t0) / 1_000_000)
-                                .sorted().toArray();
-                        System.out.println("arrivals ms: first " + arr[0] + " p50 " + arr[arr.length / 2] + " last " + arr[arr.length - 1]);
-                    }
+                    lastArrival[round] = (receivers.takeArrivals().stream().mapToLong(Long::longValue).max().orElseThrow()
+                            - t0) / 1_000_000;
                 }
             }
             Arrays.sort(overhead);
@@ -75,8 +66,6 @@ public final class DeliveryBenchmark {
                     + "last request arrived after: min %d ms, median %d ms (%d rounds after 1 warm-up) |%n",
                     endpoints, delayMs, delayMs, overhead[0], overhead[rounds / 2], overhead[rounds - 1],
                     lastArrival[0], lastArrival[rounds / 2], rounds);
-        } finally {
-            receivers.forEach(WebhookReceiver::close);
         }
     }
 
