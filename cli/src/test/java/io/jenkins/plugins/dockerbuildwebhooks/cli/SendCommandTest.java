@@ -128,7 +128,7 @@ class SendCommandTest {
             Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(), "--block-private");
 
             assertThat(run.exitCode()).isEqualTo(Cli.FAILED);
-            assertThat(run.stderr()).contains("BLOCKED").contains("loopback");
+            assertThat(run.stderr()).contains("BLOCKED").contains("address 127.0.0.1 is loopback: blocked by the private-address policy");
             assertThat(receiver.requests()).isEmpty();
         }
     }

@@ -17,7 +17,8 @@ public final class BlockedAddressException extends UnknownHostException {
     }
 
     private static String message(String host, InetAddress address, AddressRule rule) {
-        String target = address == null ? host : host + " (" + address.getHostAddress() + ")";
+        String target = address == null || host.equals(address.getHostAddress()) ? host
+                : host + " (" + address.getHostAddress() + ")";
         String policy = rule.alwaysBlocked() ? "never allowed" : "blocked by the private-address policy (allow it with an allow-list entry)";
         return "address " + target + " is " + rule.description() + ": " + policy;
     }

@@ -321,7 +321,7 @@ class DispatcherTest {
             DeliveryResult loopback = deliver(d, endpoint(receiver.url("/")).build());
 
             assertThat(metadata.outcome()).isEqualTo(Outcome.BLOCKED);
-            assertThat(metadata.message()).contains("169.254.169.254").contains("never allowed");
+            assertThat(metadata.message()).isEqualTo("address 0xa9fea9fe (169.254.169.254) is cloud metadata: never allowed");
             assertThat(loopback.outcome()).isEqualTo(Outcome.BLOCKED);
             assertThat(loopback.message()).contains("loopback");
             assertThat(loopback.attempts()).isEmpty();
