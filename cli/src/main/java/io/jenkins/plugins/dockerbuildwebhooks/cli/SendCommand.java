@@ -9,8 +9,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFactory;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
 import java.io.IOException;
@@ -53,15 +51,8 @@ final class SendCommand implements Callable<Integer> {
             description = "Receiver URL (http or https); repeatable. Only scheme://host[:port]/… of it is ever printed.")
     List<String> urls = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "docker-hub",
-            description = "docker-hub (default) or docker-hub-legacy payload types.")
-    String profile;
-
-    @Option(names = "--pusher", paramLabel = "NAME", description = "push_data.pusher (default: $USER, else docker-build-webhooks).")
-    String pusher;
-
-    @Option(names = "--callback-url", paramLabel = "URL", description = "callback_url (default: empty).")
-    String callbackUrl;
+    @Mixin
+    PayloadOptions payload = new PayloadOptions();
 
     @Option(names = "--secret-env", paramLabel = "VAR",
             description = "Environment variable holding the signing secret (whsec_… for Standard Webhooks, any text for GitHub style).")
@@ -76,6 +67,10 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--bearer-env", paramLabel = "VAR", description = "Environment variable holding a bearer token (Authorization: Bearer …).")
     String bearerEnv;
+
+    @Option(names = "--basic-auth-env", paramLabel = "VAR",
+            description = "Environment variable holding user:password for HTTP basic auth (Authorization: Basic …).")
+    String basicAuthEnv;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s",
             description = "Deadline of each attempt, e.g. 10s or 500ms (default 15s).")
@@ -107,13 +102,11 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PayloadProfile payloadProfile = PayloadProfile.fromId(profile);
+        PayloadProfile payloadProfile = payload.profile();
         List<Endpoint> endpoints = endpoints();
         sources.err = err;
         List<BuiltImage> built = sources.collect();
-        PayloadFacts facts = PayloadFacts.builder(pusher == null ? PayloadCommand.defaultPusher() : pusher)
-                .callbackUrl(callbackUrl).build();
-        List<Payload> payloads = new PayloadFactory(clock).create(built, facts);
+        List<Payload> payloads = payload.payloads(built, clock);
         List<Delivery> deliveries = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (Payload p : payloads) {
@@ -156,6 +149,20 @@ final class SendCommand implements Callable<Integer> {
             throw new UsageException("--signature " + scheme.id() + " needs --secret-env VAR");
         }
         Secret bearer = bearerEnv == null ? null : Secret.of(Env.require(env, bearerEnv));
+        if (bearer != null && basicAuthEnv != null) {
+            throw new UsageException("--bearer-env and --basic-auth-env both set Authorization: choose one");
+        }
+        String basicUser = null;
+        Secret basicPassword = null;
+        if (basicAuthEnv != null) {
+            String credentials = Env.require(env, basicAuthEnv);
+            int colon = credentials.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("the value of " + basicAuthEnv + " must be user:password");
+            }
+            basicUser = credentials.substring(0, colon);
+            basicPassword = Secret.of(credentials.substring(colon + 1));
+        }
         Duration attemptTimeout = Durations.parse("--timeout", timeout);
         Duration connect = Durations.parse("--connect-timeout", connectTimeout);
         List<Endpoint> endpoints = new ArrayList<>();
@@ -171,6 +178,9 @@ final class SendCommand implements Callable<Integer> {
             }
             if (bearer != null) {
                 b.bearer(bearer, "env:" + bearerEnv);
+            }
+            if (basicPassword != null) {
+                b.basic(basicUser, basicPassword, "env:" + basicAuthEnv);
             }
             for (String h : headers) {
                 int colon = h.indexOf(':');

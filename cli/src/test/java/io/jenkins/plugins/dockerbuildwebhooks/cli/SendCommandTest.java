@@ -27,7 +27,7 @@ import picocli.CommandLine;
 class SendCommandTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T04:00:00Z"), ZoneOffset.UTC);
     private static final Map<String, String> ENV = Map.of("HOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-            "HOOK_TOKEN", "tok-abc-123");
+            "HOOK_TOKEN", "tok-abc-123", "HOOK_BASIC", "robot:pa:ss", "HOOK_NO_COLON", "robot");
 
     record Run(int exitCode, String stdout, String stderr) {}
 
@@ -94,6 +94,35 @@ class SendCommandTest {
             String all = run.stdout() + run.stderr();
             assertThat(all).doesNotContain("tok-in-path", "query-secret", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "tok-abc-123");
         }
+    }
+
+    @Test
+    void shouldSendBasicAuthAndTheDockerfileFromTheirOptions(@TempDir Path dir) throws Exception {
+        Path dockerfile = java.nio.file.Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(),
+                    "--basic-auth-env", "HOOK_BASIC", "--dockerfile", dockerfile.toString());
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            Received r = receiver.requests().get(0);
+            assertThat(r.header("authorization")).isEqualTo("Basic "
+                    + java.util.Base64.getEncoder().encodeToString("robot:pa:ss".getBytes(StandardCharsets.UTF_8)));
+            assertThat(JsonReader.parseObject(r.body(), "body").object("repository").string("dockerfile"))
+                    .isEqualTo("FROM scratch\n");
+            assertThat(run.stderr()).doesNotContain("pa:ss");
+        }
+    }
+
+    @Test
+    void shouldRefuseAmbiguousOrMalformedAuthorization() {
+        Run both = send("--image", "demo/app", "--url", "http://127.0.0.1:9/", "--bearer-env", "HOOK_TOKEN",
+                "--basic-auth-env", "HOOK_BASIC");
+        Run noColon = send("--image", "demo/app", "--url", "http://127.0.0.1:9/", "--basic-auth-env", "HOOK_NO_COLON");
+
+        assertThat(both.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(both.stderr()).contains("choose one");
+        assertThat(noColon.exitCode()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(noColon.stderr()).contains("HOOK_NO_COLON must be user:password").doesNotContain("robot");
     }
 
     @Test
