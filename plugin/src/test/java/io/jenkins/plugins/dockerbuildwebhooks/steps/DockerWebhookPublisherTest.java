@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
 import io.jenkins.plugins.dockerbuildwebhooks.testing.Fixtures;
 import io.jenkins.plugins.dockerbuildwebhooks.testing.Receiver;
 import java.util.List;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
@@ -209,6 +210,21 @@ class DockerWebhookPublisherTest {
             assertThat(page).contains("acme/app:1.0", "DELIVERED", "http://127.0.0.1:").doesNotContain("T0KEN");
             String summary = j.createWebClient().goTo(build.getUrl()).asNormalizedText();
             assertThat(summary).contains("Docker webhooks: 1 delivered, 0 failed");
+        }
+    }
+
+    @Test
+    void shouldEscapeTheReceiversAnswerOnTheDeliveriesPage(JenkinsRule j) throws Exception {
+        try (Receiver receiver = Receiver.answering("<img id=\"injected\" src=\"x\">oops", 400)) {
+            Fixtures.globalEndpoints(Fixtures.endpoint("hub", receiver.url("/")));
+            DockerWebhookPublisher publisher = publisher("acme/app:1.0");
+            publisher.setFailureMode("never");
+            FreeStyleBuild build = j.buildAndAssertSuccess(project(j, publisher));
+
+            HtmlPage page = j.createWebClient().goTo(build.getUrl() + "docker-webhooks/");
+
+            assertThat(page.getElementById("injected")).isNull();
+            assertThat(page.asNormalizedText()).contains("<img id=\"injected\" src=\"x\">oops", "FAILED");
         }
     }
 }

@@ -122,6 +122,30 @@ class DockerWebhookStepTest {
     }
 
     @Test
+    void shouldReportPendingDeliveriesAndRecordThemWhenTheyFinish(JenkinsRule j) throws Exception {
+        try (Receiver receiver = Receiver.held()) {
+            Fixtures.globalEndpoints(Fixtures.endpoint("slow", receiver.url("/")));
+            String script = """
+                    def r = dockerWebhook images: 'acme/app:1.0', waitSeconds: 0
+                    echo "right after: ${r[0].outcome}"
+                    """;
+
+            WorkflowRun run = run(j, script, Result.SUCCESS);
+
+            j.assertLogContains("right after: PENDING", run);
+            j.assertLogContains("1 still being delivered after the wait time", run);
+            DeliveriesAction action = run.getAction(DeliveriesAction.class);
+            assertThat(action.getPendingCount()).isEqualTo(1);
+            receiver.release();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (action.getPendingCount() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(action.getRecords()).extracting(DeliveryRecord::getOutcome).containsExactly("DELIVERED");
+        }
+    }
+
+    @Test
     void shouldFailTheStepWhenAFileSourceIsMissing(JenkinsRule j) throws Exception {
         Fixtures.globalEndpoints(Fixtures.endpoint("hub", "http://127.0.0.1:9/"));
         String script = "node { dockerWebhook images: 'acme/app:1.0', iidFile: 'nowhere/iid.txt' }";

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,6 +42,9 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private volatile boolean held;
+    private volatile String answer;
 
     private Receiver(int... scripted) throws IOException {
         for (int s : scripted) {
@@ -55,7 +61,33 @@ public final class Receiver implements AutoCloseable {
         return new Receiver(statuses);
     }
 
+    /** Answers every request with {@code body} (as text/html, to test escaping) after the scripted statuses. */
+    public static Receiver answering(String body, int... statuses) throws IOException {
+        Receiver r = new Receiver(statuses);
+        r.answer = body;
+        return r;
+    }
+
+    /** Holds every answer back until {@link #release()}: deliveries stay under way meanwhile. */
+    public static Receiver held() throws IOException {
+        Receiver r = new Receiver();
+        r.held = true;
+        return r;
+    }
+
+    /** Lets held answers go. */
+    public void release() {
+        gate.countDown();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if (held) {
+            try {
+                gate.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         byte[] body = exchange.getRequestBody().readAllBytes();
@@ -64,11 +96,12 @@ public final class Receiver implements AutoCloseable {
         synchronized (statuses) {
             status = statuses.isEmpty() ? 200 : statuses.poll();
         }
-        byte[] answer = ("{\"received\":" + requests.size() + "}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, answer.length);
+        String text = answer != null ? answer : "{\"received\":" + requests.size() + "}";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", answer != null ? "text/html" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
+            out.write(bytes);
         }
     }
 
@@ -90,7 +123,8 @@ public final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
