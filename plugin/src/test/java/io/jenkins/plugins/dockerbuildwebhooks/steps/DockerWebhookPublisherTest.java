@@ -155,6 +155,20 @@ class DockerWebhookPublisherTest {
     }
 
     @Test
+    void shouldExpandBuildVariablesInFreestyleFields(JenkinsRule j) throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Fixtures.globalEndpoints(Fixtures.endpoint("hub", receiver.url("/")));
+            DockerWebhookPublisher publisher = publisher("acme/app:build-$BUILD_NUMBER");
+            publisher.setPusher("${JOB_NAME}-bot");
+
+            j.buildAndAssertSuccess(project(j, publisher));
+
+            assertThat(receiver.requests()).singleElement().satisfies(r -> assertThat(r.text())
+                    .contains("\"tag\":\"build-1\"", "\"pusher\":\"test0-bot\""));
+        }
+    }
+
+    @Test
     void shouldFailNamingAnUnknownEndpointId(JenkinsRule j) throws Exception {
         Fixtures.globalEndpoints(Fixtures.endpoint("hub", "http://127.0.0.1:9/"));
         DockerWebhookPublisher publisher = publisher("acme/app:1.0");
