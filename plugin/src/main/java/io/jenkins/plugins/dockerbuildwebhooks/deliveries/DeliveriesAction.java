@@ -3,9 +3,9 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.model.RunAction2;
 
 /**
@@ -17,7 +17,8 @@ import jenkins.model.RunAction2;
  * redelivered) can be brought up to date.
  */
 public class DeliveriesAction implements RunAction2 {
-    private final List<DeliveryRecord> records = new ArrayList<>();
+    // Copy-on-write: the build may be saved (serialised) while a late delivery updates its record.
+    private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
 
     /** The action of {@code run}, added if it has none yet. */
@@ -98,9 +99,7 @@ public class DeliveriesAction implements RunAction2 {
     }
 
     public List<DeliveryRecord> getRecords() {
-        synchronized (records) {
-            return List.copyOf(records);
-        }
+        return List.copyOf(records);
     }
 
     public Optional<DeliveryRecord> find(String deliveryId) {

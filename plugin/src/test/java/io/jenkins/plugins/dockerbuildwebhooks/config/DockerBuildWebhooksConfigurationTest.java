@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerbuildwebhooks.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import io.jenkins.plugins.dockerbuildwebhooks.testing.Fixtures;
 import io.jenkins.plugins.dockerbuildwebhooks.testing.Receiver;
 import java.net.URL;
@@ -143,5 +145,26 @@ class DockerBuildWebhooksConfigurationTest {
         assertThat(forAdmin).contains("signing-key", "deploy-user");
         assertThat(secretsForAdmin).contains("signing-key").doesNotContain("deploy-user");
         assertThat(forReader).contains("typed-by-reader").doesNotContain("signing-key", "deploy-user");
+    }
+
+    @Test
+    void shouldLetOnlyUsersWhoConfigureTheJobUseItsTestButton(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        FreeStyleProject job = j.createFreeStyleProject("app");
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer", "configurer")
+                .grant(Item.CONFIGURE).onItems(job).to("configurer"));
+        try (Receiver receiver = Receiver.start()) {
+            String path = job.getUrl() + ENDPOINT_DESCRIPTOR + "testDelivery";
+            Map<String, String> form = Map.of("id", "probe", "url", receiver.url("/"));
+
+            Page refused = post(j, "viewer", path, form);
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+            assertThat(receiver.requests()).isEmpty();
+
+            Page allowed = post(j, "configurer", path, form);
+            assertThat(allowed.getWebResponse().getContentAsString()).contains("DELIVERED: HTTP 200");
+            assertThat(receiver.requests()).hasSize(1);
+        }
     }
 }
