@@ -130,7 +130,7 @@ public final class WebhookNotifier {
 
     private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
         List<Target> targets = new ArrayList<>();
-        EndpointResolver global = new EndpointResolver(CredentialsLookup.global(), config);
+        EndpointResolver global = new EndpointResolver(CredentialsLookup.global(run), config);
         List<String> ids = options.endpointIds();
         if (ids.isEmpty() && options.getInlineEndpoints().isEmpty()) {
             for (WebhookEndpoint e : config.getEndpoints()) {
