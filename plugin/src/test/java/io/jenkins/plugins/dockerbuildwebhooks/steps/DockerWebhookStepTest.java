@@ -124,7 +124,8 @@ class DockerWebhookStepTest {
     @Test
     void shouldReportPendingDeliveriesAndRecordThemWhenTheyFinish(JenkinsRule j) throws Exception {
         try (Receiver receiver = Receiver.held()) {
-            Fixtures.globalEndpoints(Fixtures.endpoint("slow", receiver.url("/")));
+            // a generous attempt timeout: the answer is held back until the build has finished
+            Fixtures.globalEndpoints(Fixtures.endpoint("slow", receiver.url("/"))).setTimeoutSeconds(600);
             String script = """
                     def r = dockerWebhook images: 'acme/app:1.0', waitSeconds: 0
                     echo "right after: ${r[0].outcome}"
