@@ -11,7 +11,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
 import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Validation, lists and help shared by the post-build action's and the step's forms (both show
@@ -80,11 +79,5 @@ final class OptionsForm {
 
     static ListBoxModel failureModes() {
         return FailureMode.choices();
-    }
-
-    /** The ids of the global endpoints, for the form's hint. */
-    static String knownEndpointIds() {
-        return DockerBuildWebhooksConfiguration.get().getEndpoints().stream().map(WebhookEndpoint::getId)
-                .collect(Collectors.joining(", "));
     }
 }
