@@ -1,0 +1,72 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import io.jenkins.plugins.dockerbuildwebhooks.extract.CollectedImages;
+import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code images}: prints the images the given sources show, as JSON. */
+@Command(
+        name = "images",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Print the images (repository, tags, image ID, registry digest) that build and push outputs, "
+                    + "--iidfile/--metadata-file/--digestfile files and inspect JSON show, one per repository.",
+            "Failed builds and pushes are left out, with a note on stderr saying why."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:images printed (possibly none)",
+            "2:bad usage, an unreadable or malformed file, or sources that disagree (the message names them)"})
+final class ImagesCommand implements Callable<Integer> {
+
+    @Mixin
+    ImageSources sources = new ImageSources();
+
+    @Option(names = "--pretty", description = "Indent the JSON for reading.")
+    boolean pretty;
+
+    private final PrintStream out;
+
+    ImagesCommand() {
+        this(System.out);
+    }
+
+    ImagesCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        CollectedImages result = sources.collectAll();
+        byte[] json = toJson(result.images(), pretty);
+        out.write(json, 0, json.length);
+        out.println();
+        out.flush();
+        return Cli.OK;
+    }
+
+    /** {@code {"images":[{"repository","tags","imageId","digest"}]}}, tags sorted. */
+    static byte[] toJson(List<BuiltImage> images, boolean pretty) {
+        return JsonWriter.toBytes(pretty, w -> {
+            w.startObject().name("images").startArray();
+            for (BuiltImage image : images) {
+                w.startObject().field("repository", image.repository().familiarName());
+                w.name("tags").startArray();
+                image.tags().forEach(w::value);
+                w.endArray();
+                w.name("imageId");
+                image.imageId().ifPresentOrElse(id -> w.value(id.toString()), w::nullValue);
+                w.name("digest");
+                image.registryDigest().ifPresentOrElse(d -> w.value(d.toString()), w::nullValue);
+                w.endObject();
+            }
+            w.endArray().endObject();
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code images} run as users run it: the packaged jar as a process, over the real fixtures. */
+class ImagesCommandIT {
+    /** A few scenarios covering every source option; the core contract test runs them all. */
+    private static final Set<String> SCENARIOS = Set.of(
+            "classic-build-iidfile-push", "docker-inspect", "buildkit-tty-wide", "buildx-remote-push-provenance-iidfile",
+            "buildx-remote-push-single-manifest", "podman-build-iidfile-push-digestfile", "buildah-bud-failure",
+            "image-ref-with-digest");
+
+    private static final Set<String> FILE_OPTIONS = Set.of("--log", "--iidfile", "--metadata-file", "--digestfile",
+            "--inspect");
+
+    /** Runs {@code images} with the file arguments resolved against the fixtures folder. */
+    static CliProcess.Result images(String stdin, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("images"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean file = i > 0 && FILE_OPTIONS.contains(args.get(i - 1)) && !"-".equals(arg);
+            command.add(file ? CliProcess.fixtures().resolve(arg).toString() : arg);
+        }
+        return CliProcess.run(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
+                command.toArray(String[]::new));
+    }
+
+    static Stream<Arguments> scenarios() throws IOException {
+        JsonObject root = JsonReader.parseObject(Files.readAllBytes(CliProcess.fixtures().resolve("expected.json")),
+                "expected.json");
+        return root.objects("scenarios").stream().filter(s -> SCENARIOS.contains(s.string("id")))
+                .map(s -> Arguments.of(s.string("id"), s));
+    }
+
+    static Map<String, String> images(JsonObject document) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonObject image : document.objects("images")) {
+            out.put(image.string("repository"), new TreeSet<>(image.strings("tags")) + " "
+                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null"));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void shouldPrintWhatExpectedJsonSays(String id, JsonObject scenario) throws Exception {
+        CliProcess.Result run = images(null, scenario.strings("args"));
+
+        assertThat(run.exitCode()).as("%s: %s", id, run.stderr()).isZero();
+        assertThat(images(JsonReader.parseObject(run.stdout().getBytes(StandardCharsets.UTF_8), "stdout")))
+                .isEqualTo(images(scenario.object("expected")));
+    }
+
+    @Test
+    void shouldReadALogFromStandardInput() throws Exception {
+        String log = Files.readString(CliProcess.fixtures().resolve("buildkit-plain.txt"));
+
+        CliProcess.Result run = images(log, List.of("--log", "-"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("{\"images\":[{\"repository\":\"localhost:5000/demo/app-bk\","
+                + "\"tags\":[\"1.0\",\"latest\"],\"imageId\":"
+                + "\"sha256:9573f7e72bc0e1ab7b565872d32468aa5d050088ab7b9cc4d8e8e91b90efa7b9\",\"digest\":null}]}\n");
+    }
+
+    @Test
+    void shouldExitTwoNamingBothSourcesWhenTheyDisagree() throws Exception {
+        CliProcess.Result run = images(null, List.of("--log", "buildkit-plain.txt", "--iidfile", "docker-classic-iidfile.txt"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("buildkit-plain.txt", "docker-classic-iidfile.txt", "disagree")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldSayWhyAFailedBuildGaveNothing() throws Exception {
+        CliProcess.Result run = images(null, List.of("--log", "docker-classic-build-failure.txt"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("{\"images\":[]}\n");
+        assertThat(run.stderr()).contains("a build failed", "returned a non-zero code: 3");
+    }
+
+    @Test
+    void shouldNameABadFileAndItsProblem(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("iid.txt"));
+
+        CliProcess.Result run = CliProcess.run("images", "--iidfile", empty.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains(empty.toString() + ": is empty").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldFeedTheSameSourcesToPayload() throws Exception {
+        CliProcess.Result run = CliProcess.run("payload", "--log",
+                CliProcess.fixtures().resolve("docker-classic-build.txt").toString(), "--iidfile",
+                CliProcess.fixtures().resolve("docker-classic-iidfile.txt").toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("\"tag\":\"1.0\"", "\"tag\":\"latest\"",
+                "dd474e058f40d58eb3a2d981b87a48607c8fab4dd168d7ef7354e833d2b74092");
+    }
+
+    @Test
+    void shouldAskForASourceWhenNoneIsGiven() throws Exception {
+        CliProcess.Result run = CliProcess.run("images");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("images: no image sources: give --log");
+    }
+}
