@@ -75,6 +75,11 @@ public final class RepositoryName implements Comparable<RepositoryName> {
         if (isOfficial()) {
             return path.substring(OFFICIAL_NAMESPACE.length() + 1);
         }
+        String first = path.substring(0, path.indexOf('/'));
+        if (first.equals("localhost") || first.indexOf('.') >= 0) {
+            // "docker.io/a.b/app" shortened to "a.b/app" would name the registry a.b
+            return fullName();
+        }
         return path;
     }
 
