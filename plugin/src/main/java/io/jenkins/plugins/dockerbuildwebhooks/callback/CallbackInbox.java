@@ -1,0 +1,24 @@
+package io.jenkins.plugins.dockerbuildwebhooks.callback;
+
+
+/**
+ * Where the endpoint hands a verified report: the outbox, which knows which build each delivery
+ * belongs to. An interface so that the endpoint does not depend on how deliveries are kept.
+ */
+public interface CallbackInbox {
+
+    /** What became of a report. */
+    enum Acceptance {
+        /** Recorded on its delivery. */
+        RECORDED,
+        /** The token was genuine but no delivery with that id is known (e.g. its build was deleted). */
+        UNKNOWN_DELIVERY,
+        /** The delivery already has a report; the first one stands. */
+        ALREADY_REPORTED
+    }
+
+    /**
+     * Records {@code report} for the delivery {@code deliveryId}, whose token was verified.
+     */
+    Acceptance accept(String deliveryId, CallbackReport report);
+}
