@@ -83,7 +83,7 @@ public final class CallbackEndpoint extends InvisibleAction implements Unprotect
         } catch (IOException e) {
             return text(400, "callback body: could not be read\n");
         }
-        CallbackInbox.Acceptance acceptance = inbox().accept(deliveryId.get(), report);
+        CallbackInbox.Acceptance acceptance = deliver(deliveryId.get(), report);
         LOGGER.log(Level.FINE, "callback for delivery {0}: {1} ({2})",
                 new Object[] {deliveryId.get(), report.state().wireName(), acceptance});
         switch (acceptance) {
@@ -108,8 +108,15 @@ public final class CallbackEndpoint extends InvisibleAction implements Unprotect
         return token;
     }
 
-    private static CallbackInbox inbox() {
-        return ExtensionList.lookupFirst(CallbackInbox.class);
+    /** The first inbox that knows the delivery takes the report. */
+    private static CallbackInbox.Acceptance deliver(String deliveryId, CallbackReport report) {
+        for (CallbackInbox inbox : ExtensionList.lookup(CallbackInbox.class)) {
+            CallbackInbox.Acceptance acceptance = inbox.accept(deliveryId, report);
+            if (acceptance != CallbackInbox.Acceptance.UNKNOWN_DELIVERY) {
+                return acceptance;
+            }
+        }
+        return CallbackInbox.Acceptance.UNKNOWN_DELIVERY;
     }
 
     private static HttpResponse text(int status, String text) {

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dockerbuildwebhooks.callback;
 
+import hudson.ExtensionPoint;
+
 
 /**
  * Where the endpoint hands a verified report: the outbox, which knows which build each delivery
- * belongs to. An interface so that the endpoint does not depend on how deliveries are kept.
+ * belongs to. An extension point so that the endpoint does not depend on how deliveries are kept;
+ * the first inbox that knows a delivery takes its report.
  */
-public interface CallbackInbox {
+public interface CallbackInbox extends ExtensionPoint {
 
     /** What became of a report. */
     enum Acceptance {
