@@ -63,6 +63,23 @@ public final class JsonReader {
         throw new JsonFormatException(source + ": expected a JSON object but found " + JsonObject.describe(value));
     }
 
+    /** Parses a document that must be a JSON array of objects. */
+    public static List<JsonObject> parseObjectArray(byte[] bytes, String source) {
+        Object value = parse(bytes, source);
+        if (!(value instanceof List<?> list)) {
+            throw new JsonFormatException(source + ": expected a JSON array but found " + JsonObject.describe(value));
+        }
+        List<JsonObject> objects = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> map)) {
+                throw new JsonFormatException(source + ": element " + i + " must be an object but is "
+                        + JsonObject.describe(list.get(i)));
+            }
+            objects.add(new JsonObject(source, "[" + i + "]", cast(map)));
+        }
+        return objects;
+    }
+
     private static Object parseDocument(JsonParser parser, String source) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {

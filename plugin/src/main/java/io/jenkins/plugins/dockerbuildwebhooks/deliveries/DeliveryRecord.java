@@ -1,0 +1,140 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One delivery (one payload to one endpoint) as recorded on the build: ids, outcome, attempts and
+ * the payload sent. Holds no secret: the URL is masked and the payload masked before it gets here.
+ */
+public final class DeliveryRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Outcome names; {@code PENDING} is still being delivered (after the build stopped waiting). */
+    public static final String PENDING = "PENDING";
+
+    private final String deliveryId;
+    private final String endpointId;
+    private final String maskedUrl;
+    private final String reference;
+    private final String outcome;
+    private final boolean success;
+    private final int status;
+    private final String message;
+    private final List<AttemptRecord> attempts;
+    private final String payload;
+
+    public DeliveryRecord(String deliveryId, String endpointId, String maskedUrl, String reference, String outcome,
+            boolean success, int status, String message, List<AttemptRecord> attempts, String payload) {
+        this.deliveryId = deliveryId;
+        this.endpointId = endpointId;
+        this.maskedUrl = maskedUrl;
+        this.reference = reference;
+        this.outcome = outcome;
+        this.success = success;
+        this.status = status;
+        this.message = message == null ? "" : message;
+        this.attempts = List.copyOf(attempts);
+        this.payload = payload == null ? "" : payload;
+    }
+
+    /** The same delivery, not finished yet. */
+    public static DeliveryRecord pending(String deliveryId, String endpointId, String maskedUrl, String reference,
+            String payload) {
+        return new DeliveryRecord(deliveryId, endpointId, maskedUrl, reference, PENDING, false, 0,
+                "still being delivered", List.of(), payload);
+    }
+
+    /** The {@code webhook-id} header: the same on every attempt. */
+    public String getDeliveryId() {
+        return deliveryId;
+    }
+
+    public String getEndpointId() {
+        return endpointId;
+    }
+
+    /** {@code scheme://host[:port]/…}: all that may be shown of a possibly secret URL. */
+    public String getMaskedUrl() {
+        return maskedUrl;
+    }
+
+    /** The repository:tag the payload reports. */
+    public String getReference() {
+        return reference;
+    }
+
+    /** {@code DELIVERED}, {@code DELIVERED_REDIRECT}, {@code FAILED}, {@code GONE}, {@code BLOCKED} or {@code PENDING}. */
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public boolean isSuccess() {
+        return success;
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(outcome);
+    }
+
+    /** The last HTTP status, 0 if none. */
+    public int getStatus() {
+        return status;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public List<AttemptRecord> getAttempts() {
+        return attempts;
+    }
+
+    /** Milliseconds of the last attempt, 0 without attempts. */
+    public long getLatencyMillis() {
+        return attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1).getLatencyMillis();
+    }
+
+    public String getResponseExcerpt() {
+        return attempts.isEmpty() ? "" : attempts.get(attempts.size() - 1).getExcerpt();
+    }
+
+    /** The JSON body sent, masked. */
+    public String getPayload() {
+        return payload;
+    }
+
+    /**
+     * What a Pipeline gets back from {@code dockerWebhook}: plain strings, numbers and booleans,
+     * which the CPS sandbox reads without approval.
+     */
+    public Map<String, Object> toStepResult() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("endpoint", endpointId);
+        m.put("reference", reference);
+        m.put("outcome", outcome);
+        m.put("success", success);
+        m.put("status", status);
+        m.put("attempts", attempts.size());
+        m.put("deliveryId", deliveryId);
+        m.put("message", message);
+        return m;
+    }
+
+    /** The console line for this delivery: no URL beyond its host, no secret. */
+    public String consoleLine() {
+        StringBuilder line = new StringBuilder()
+                .append(reference).append(" → ").append(endpointId).append(" (").append(maskedUrl).append("): ")
+                .append(outcome);
+        if (status > 0) {
+            line.append(", HTTP ").append(status);
+        }
+        line.append(", ").append(attempts.size()).append(attempts.size() == 1 ? " attempt" : " attempts");
+        if (!success && !message.isEmpty()) {
+            line.append(": ").append(message);
+        }
+        return line.append(" [").append(deliveryId).append(']').toString();
+    }
+}
