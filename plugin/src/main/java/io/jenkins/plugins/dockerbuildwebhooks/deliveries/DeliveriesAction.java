@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import jenkins.model.RunAction2;
 
 /**
@@ -68,14 +69,18 @@ public class DeliveriesAction implements RunAction2 {
         save();
     }
 
-    /** Replaces the record with the same delivery id (and endpoint), or adds it; saves the build. */
+    /**
+     * Replaces the record with the same delivery id (and endpoint), keeping its callback report and
+     * redelivery link, or adds it; saves the build.
+     */
     public void update(DeliveryRecord record) throws IOException {
         synchronized (records) {
             int index = indexOf(record.getDeliveryId(), record.getEndpointId());
             if (index < 0) {
                 records.add(record);
             } else {
-                records.set(index, record);
+                // keep what arrived meanwhile and only the stored record knows (callback report, redelivery link)
+                records.set(index, records.get(index).updatedBy(record));
             }
         }
         save();
@@ -117,5 +122,48 @@ public class DeliveriesAction implements RunAction2 {
 
     public int getFailedCount() {
         return getRecords().size() - getDeliveredCount() - getPendingCount();
+    }
+
+    /**
+     * Changes the record of {@code deliveryId} atomically (a result and a callback may arrive at
+     * the same time) and saves the build; false when there is no such record.
+     */
+    public boolean modify(String deliveryId, UnaryOperator<DeliveryRecord> change) throws IOException {
+        synchronized (records) {
+            int index = -1;
+            for (int i = 0; i < records.size(); i++) {
+                if (records.get(i).getDeliveryId().equals(deliveryId)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0) {
+                return false;
+            }
+            records.set(index, change.apply(records.get(index)));
+        }
+        save();
+        return true;
+    }
+
+    /** Records that are neither delivered nor still pending: what "Redeliver failed" sends again. */
+    public List<DeliveryRecord> getFailedRecords() {
+        return getRecords().stream().filter(r -> !r.isSuccess() && !r.isPending()).toList();
+    }
+
+    /** The latest redelivery of {@code deliveryId} (following chains), or the record itself. */
+    public Optional<DeliveryRecord> latestAttemptOf(String deliveryId) {
+        Optional<DeliveryRecord> current = find(deliveryId);
+        for (int hops = 0; current.isPresent() && hops < 100; hops++) {
+            String id = current.get().getDeliveryId();
+            Optional<DeliveryRecord> next = getRecords().stream()
+                    .filter(r -> id.equals(r.getRedeliveryOf()))
+                    .reduce((first, second) -> second);
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 }

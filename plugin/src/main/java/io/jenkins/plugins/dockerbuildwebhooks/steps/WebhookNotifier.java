@@ -7,6 +7,8 @@ import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
@@ -24,6 +26,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +94,7 @@ public final class WebhookNotifier {
                 + payloads.size() + (payloads.size() == 1 ? " image tag" : " image tags") + ".");
         List<CompletableFuture<DeliveryRecord>> futures =
                 service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
-        List<DeliveryRecord> records = await(planned, futures, waitSeconds(options));
+        List<DeliveryRecord> records = markCallbacks(planned, await(planned, futures, waitSeconds(options)));
         DeliveriesAction action = DeliveriesAction.of(run);
         action.addAll(records);
         keepUpToDate(action, records, futures);
@@ -116,7 +119,7 @@ public final class WebhookNotifier {
     }
 
     /** An endpoint to send to with the filter and profile that apply. */
-    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile) {}
+    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile, boolean callbacks) {}
 
     private List<Target> targets(Run<?, ?> run, WebhookOptions options) throws AbortException {
         List<Target> targets = new ArrayList<>();
@@ -156,7 +159,7 @@ public final class WebhookNotifier {
         try {
             RepositoryFilter filter = RepositoryFilter.parse(e.getRepositories());
             String profile = options.getPayloadProfile().isEmpty() ? e.getPayloadProfile() : options.getPayloadProfile();
-            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile));
+            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile), e.isCallbacks());
         } catch (IllegalArgumentException ex) {
             throw new AbortException("Endpoint \"" + e.getId() + "\": " + ex.getMessage());
         }
@@ -176,12 +179,26 @@ public final class WebhookNotifier {
         for (Target t : targets) {
             for (Payload p : payloads) {
                 if (t.filter().accepts(p.reference().repository())) {
-                    planned.add(new PlannedDelivery(PlannedDelivery.newId(), t.endpoint(), p.reference().familiar(),
-                            PayloadWriter.toBytes(p, t.profile())));
+                    String id = PlannedDelivery.newId();
+                    // The callback URL carries a token for this one delivery, so each delivery gets its own payload.
+                    String callbackUrl = t.callbacks() ? CallbackEndpoint.callbackUrlFor(id).orElse("") : "";
+                    Payload payload = new Payload(p.reference(), callbackUrl, p.pushData(), p.repository());
+                    planned.add(new PlannedDelivery(id, t.endpoint(), p.reference().familiar(),
+                            PayloadWriter.toBytes(payload, t.profile())));
                 }
             }
         }
         return planned;
+    }
+
+    /** The records, each noting whether its payload asked the receiver for a callback. */
+    private static List<DeliveryRecord> markCallbacks(List<PlannedDelivery> planned, List<DeliveryRecord> records) {
+        List<DeliveryRecord> marked = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            String body = new String(planned.get(i).body(), StandardCharsets.UTF_8);
+            marked.add(records.get(i).withCallbackExpected(body.contains("/" + CallbackUrls.PATH + "/")));
+        }
+        return marked;
     }
 
     /** The records of deliveries finished within {@code waitSeconds}; pending records for the rest. */
