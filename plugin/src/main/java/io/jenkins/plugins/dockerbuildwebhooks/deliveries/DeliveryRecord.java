@@ -177,10 +177,12 @@ public final class DeliveryRecord implements Serializable {
 
     /**
      * A newer state of this delivery (a result that came in later) that keeps what only this record
-     * knows: the callback report and what it is a redelivery of.
+     * knows: the callback report and what it is a redelivery of. A pending state does not replace a
+     * result.
      */
     public DeliveryRecord updatedBy(DeliveryRecord newer) {
-        DeliveryRecord copy = copyOf(newer);
+        // A delivery never goes back to pending: a late "still pending" view must not hide its result.
+        DeliveryRecord copy = copyOf(newer.isPending() && !isPending() ? this : newer);
         copy.callback = newer.callback != null ? newer.callback : callback;
         copy.callbackExpected = newer.callbackExpected || callbackExpected;
         copy.redeliveryOf = newer.redeliveryOf != null ? newer.redeliveryOf : redeliveryOf;

@@ -8,7 +8,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
-import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
@@ -26,7 +25,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,8 +193,7 @@ public final class WebhookNotifier {
     private static List<DeliveryRecord> markCallbacks(List<PlannedDelivery> planned, List<DeliveryRecord> records) {
         List<DeliveryRecord> marked = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            String body = new String(planned.get(i).body(), StandardCharsets.UTF_8);
-            marked.add(records.get(i).withCallbackExpected(body.contains("/" + CallbackUrls.PATH + "/")));
+            marked.add(records.get(i).withCallbackExpected(planned.get(i).asksForCallback()));
         }
         return marked;
     }
