@@ -9,6 +9,8 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsListing;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.NetworkSettings;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.TestDelivery;
 import java.io.Serializable;
 import java.util.Objects;
 import org.jenkinsci.Symbol;
@@ -22,7 +24,7 @@ import org.kohsuke.stapler.verb.POST;
  * One place deliveries go to: a receiver URL (or a secret-text credential holding it, for URLs that
  * carry tokens), how requests are signed and authenticated, which payload shape it reads and which
  * repositories it wants. Holds credentials ids only, never secrets; {@link
- * io.jenkins.plugins.dockerbuildwebhooks.steps.CoreEndpoints} resolves them when sending.
+ * io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver} resolves them when sending.
  *
  * <p>Used in the global configuration and inline in a job's post-build action or Pipeline step.
  */
@@ -286,7 +288,7 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
             endpoint.setAuthCredentialsId(authCredentialsId);
             endpoint.setHeaders(headers);
             endpoint.setPayloadProfile(payloadProfile);
-            return new TestDelivery(DockerBuildWebhooksConfiguration.get()).send(endpoint, item);
+            return new TestDelivery(DockerBuildWebhooksConfiguration.get(), NetworkSettings.transport()).send(endpoint, item);
         }
     }
 }

@@ -5,31 +5,24 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerbuildwebhooks.extract.CollectedImages;
+import io.jenkins.plugins.dockerbuildwebhooks.extract.ImageCollector;
+import io.jenkins.plugins.dockerbuildwebhooks.extract.Note;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
-import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
-import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
-import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
-import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Gathers what the build produced from the sources a notification names: image references given
  * as parameters, tool output files in the agent's workspace (read through {@link FilePath}, so
  * remote agents stream them to the controller) and the console log (streamed, never loaded whole).
- * Parsing is core's; this class only fetches bytes and names their source in errors.
+ * Parsing and merging are core's ({@link ImageCollector}); this class only opens the streams and
+ * names their sources, so errors say which parameter and file were wrong.
  */
 public final class ImageSourceReader {
-    /** Larger tool output files are refused: an iidfile is 71 bytes, a metadata file a few kB. */
-    static final int MAX_FILE_BYTES = 1024 * 1024;
-
     private final Run<?, ?> run;
     @CheckForNull
     private final FilePath workspace;
@@ -39,49 +32,48 @@ public final class ImageSourceReader {
         this.workspace = workspace;
     }
 
-    /** The images, one per repository; empty when the sources name none. */
+    /** The images, one per repository; notes (conflicts, facts set aside) go to {@code listener}. */
     public List<BuiltImage> read(WebhookOptions options, TaskListener listener) throws IOException, InterruptedException {
-        ImageId imageId = null;
-        if (!options.getIidFile().isEmpty()) {
-            String text = readText(options.getIidFile(), "iidFile").trim();
-            try {
-                imageId = ImageId.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("iidFile " + options.getIidFile() + " holds no image ID: " + e.getMessage());
+        ImageCollector collector = new ImageCollector();
+        try {
+            List<ImageReference> references = new ArrayList<>();
+            for (String text : options.imageReferences()) {
+                references.add(ImageReference.parse(text));
             }
-            if (!imageId.isComplete()) {
-                throw new AbortException("iidFile " + options.getIidFile() + " holds a short image ID; it must have all 64 hex digits");
+            collector.images(references, "images parameter");
+            if (!options.getIidFile().isEmpty()) {
+                try (InputStream in = open(options.getIidFile(), "iidFile")) {
+                    collector.iidFile(in, "iidFile " + options.getIidFile());
+                }
             }
-        }
-        Digest digest = null;
-        if (!options.getDigestFile().isEmpty()) {
-            String text = readText(options.getDigestFile(), "digestFile").trim();
-            if (!Digest.isValid(text)) {
-                throw new AbortException("digestFile " + options.getDigestFile() + " holds no sha256 digest");
+            if (!options.getMetadataFile().isEmpty()) {
+                try (InputStream in = open(options.getMetadataFile(), "metadataFile")) {
+                    collector.metadataFile(in, "metadataFile " + options.getMetadataFile());
+                }
             }
-            digest = Digest.parse(text);
-        }
-        Map<RepositoryName, TreeSet<String>> tags = new LinkedHashMap<>();
-        for (String text : options.imageReferences()) {
-            try {
-                ImageReference ref = ImageReference.parse(text);
-                tags.computeIfAbsent(ref.repository(), r -> new TreeSet<>()).add(ref.tag());
-            } catch (InvalidReferenceException e) {
-                throw new AbortException("images: " + e.getMessage());
+            if (!options.getDigestFile().isEmpty()) {
+                try (InputStream in = open(options.getDigestFile(), "digestFile")) {
+                    collector.digestFile(in, "digestFile " + options.getDigestFile());
+                }
             }
+            if (options.scansConsoleLog()) {
+                try (InputStream log = run.getLogInputStream()) {
+                    collector.log(log, "console log");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // bad input (InvalidReferenceException, BadSourceException): the message names the source
+            throw new AbortException(e.getMessage());
         }
-        if (options.scansConsoleLog() && tags.isEmpty()) {
-            throw new AbortException("No image source given: name images, iidFile, metadataFile or digestFile");
+        CollectedImages collected = collector.result();
+        for (Note note : collected.notes()) {
+            listener.getLogger().println("[Docker webhooks] " + note.kind() + ": " + note.message());
         }
-        List<BuiltImage> built = new ArrayList<>();
-        for (Map.Entry<RepositoryName, TreeSet<String>> e : tags.entrySet()) {
-            built.add(new BuiltImage(e.getKey(), e.getValue(), imageId, digest));
-        }
-        return built;
+        return collected.images();
     }
 
-    /** A workspace file's text; the error names the parameter and the path. */
-    private String readText(String path, String parameter) throws IOException, InterruptedException {
+    /** A workspace file, streamed from the agent; the error names the parameter and the path. */
+    private InputStream open(String path, String parameter) throws IOException, InterruptedException {
         if (workspace == null) {
             throw new AbortException(parameter + " " + path + " needs a workspace: call dockerWebhook inside node { }");
         }
@@ -89,11 +81,6 @@ public final class ImageSourceReader {
         if (!file.exists()) {
             throw new AbortException(parameter + " " + path + " does not exist in the workspace " + workspace.getRemote());
         }
-        if (file.length() > MAX_FILE_BYTES) {
-            throw new AbortException(parameter + " " + path + " is larger than " + MAX_FILE_BYTES + " bytes");
-        }
-        try (InputStream in = file.read()) {
-            return new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8);
-        }
+        return file.read();
     }
 }

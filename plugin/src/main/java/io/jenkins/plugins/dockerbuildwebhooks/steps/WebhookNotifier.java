@@ -14,6 +14,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveriesAction;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryService;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.PlannedDelivery;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.ResolvedEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerbuildwebhooks.steps;
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -10,7 +10,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.config.HeaderLines;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsType;
-import io.jenkins.plugins.dockerbuildwebhooks.deliveries.ResolvedEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +60,17 @@ public final class EndpointResolver {
         } catch (IllegalArgumentException e) {
             throw new AbortException("The headers of " + name + " are not usable: " + e.getMessage());
         }
-        return new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()), scheme, signing,
+        ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()), scheme, signing,
                 emptyToNull(endpoint.getSecretCredentialsId()), bearer, basicUser, basicPassword,
                 emptyToNull(endpoint.getAuthCredentialsId()), headers,
                 Duration.ofSeconds(Math.max(1, defaults.getConnectTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, defaults.getTimeoutSeconds())));
+        try {
+            CoreEndpoints.toCore(resolved);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("Endpoint \"" + endpoint.getId() + "\" is not usable: " + e.getMessage());
+        }
+        return resolved;
     }
 
     private String url(WebhookEndpoint endpoint, String name) throws AbortException {
