@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Item;
 import hudson.model.Run;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The build's "Docker webhooks" page and its summary on the build page: every delivery with its
@@ -61,10 +67,20 @@ public class DeliveriesAction implements RunAction2 {
         return "docker-webhooks";
     }
 
-    /** Adds records and saves the build. */
+    /**
+     * Adds records and saves the build. A record whose delivery is already listed (e.g. the outbox
+     * listed it as pending when it was handed over) brings that one up to date instead.
+     */
     public void addAll(List<DeliveryRecord> added) throws IOException {
         synchronized (records) {
-            records.addAll(added);
+            for (DeliveryRecord record : added) {
+                int index = indexOf(record.getDeliveryId(), record.getEndpointId());
+                if (index < 0) {
+                    records.add(record);
+                } else {
+                    records.set(index, records.get(index).updatedBy(record));
+                }
+            }
         }
         save();
     }
@@ -165,5 +181,55 @@ public class DeliveriesAction implements RunAction2 {
             current = next;
         }
         return current;
+    }
+
+    /**
+     * Sends one delivery again as a new delivery pointing to the original ("Redeliver" button).
+     * Needs Item/Build on the job, like starting a build would.
+     */
+    @POST
+    public HttpResponse doRedeliver(@QueryParameter String id) throws IOException {
+        Run<?, ?> r = requireRunAndBuildPermission();
+        try {
+            DeliveryOutbox.get().redeliver(r, id == null ? "" : id);
+        } catch (AbortException e) {
+            return HttpResponses.errorWithoutStack(404, e.getMessage());
+        }
+        return HttpResponses.redirectToDot();
+    }
+
+    /** Sends every failed delivery of this build again ("Redeliver failed"). */
+    @POST
+    public HttpResponse doRedeliverFailed() throws IOException {
+        Run<?, ?> r = requireRunAndBuildPermission();
+        for (DeliveryRecord failed : getFailedRecords()) {
+            if (hasRedelivery(failed.getDeliveryId())) {
+                continue; // already sent again; its redelivery is redelivered instead if that failed too
+            }
+            try {
+                DeliveryOutbox.get().redeliver(r, failed.getDeliveryId());
+            } catch (AbortException e) {
+                return HttpResponses.errorWithoutStack(404, e.getMessage());
+            }
+        }
+        return HttpResponses.redirectToDot();
+    }
+
+    /** Whether the current user may press the redeliver buttons (the page hides them otherwise). */
+    public boolean isRedeliverAllowed() {
+        return run != null && run.getParent().hasPermission(Item.BUILD);
+    }
+
+    private boolean hasRedelivery(String deliveryId) {
+        return getRecords().stream().anyMatch(r -> deliveryId.equals(r.getRedeliveryOf()));
+    }
+
+    private Run<?, ?> requireRunAndBuildPermission() {
+        Run<?, ?> r = run;
+        if (r == null) {
+            throw HttpResponses.notFound();
+        }
+        r.getParent().checkPermission(Item.BUILD);
+        return r;
     }
 }

@@ -38,8 +38,8 @@ import org.springframework.security.core.Authentication;
 /**
  * {@code dockerWebhook(waitForCallback: true)}: sends like the plain step, then waits, without
  * holding an executor or a thread, until every delivery has a callback report or the callback
- * timeout has passed; then ends per the failure mode and returns each delivery's result with its
- * callback state.
+ * timeout has passed; then ends per the {@link FailureMode} (a missing or non-{@code success}
+ * callback counts as a failure) and returns each delivery's result with its callback state.
  *
  * <p>It survives a restart: only the delivery ids, the deadline and the failure mode are kept
  * (serializable), the reports themselves are on the build's {@link DeliveriesAction}. Callback
@@ -55,16 +55,6 @@ public final class CallbackWaitExecution extends StepExecution {
     public static final String NO_CALLBACK = "none";
     /** Callback state of a delivery whose receiver did not report in time. */
     public static final String TIMED_OUT = "timeout";
-
-    /** What to do when a callback is missing or not {@code success}. */
-    public enum FailureMode {
-        /** Fail the step. */
-        FAIL,
-        /** Mark the build unstable and return. */
-        UNSTABLE,
-        /** Only log it. */
-        IGNORE
-    }
 
     /** Sends the deliveries (waiting up to the step's wait time) and returns their records. */
     @FunctionalInterface
@@ -259,7 +249,7 @@ public final class CallbackWaitExecution extends StepExecution {
         }
         String message = "Callbacks not successful: " + String.join("; ", problems);
         switch (failureMode) {
-            case FAIL:
+            case FAILURE:
                 getContext().onFailure(new AbortException(message));
                 return;
             case UNSTABLE:
