@@ -91,12 +91,16 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     private DeliveryJournal journal;
     private OutboxIndex index;
     private ThreadPoolExecutor updates;
+    private boolean closed;
 
     public static DeliveryOutbox get() {
         return ExtensionList.lookupSingleton(DeliveryOutbox.class);
     }
 
     private synchronized void start() throws IOException {
+        if (closed) {
+            throw new IOException("the outbox is closed: Jenkins is stopping");
+        }
         if (journal != null) {
             return;
         }
@@ -190,6 +194,11 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             Runnable update = () -> {
                 pending.decrementAndGet();
                 DeliveryResult outcome = result != null ? result : failed(delivery, "internal error: " + error);
+                if (isClosed()) {
+                    // Jenkins is stopping: the journal still has it unfinished, and it resumes at the next start.
+                    recorded.complete(outcome);
+                    return;
+                }
                 if (outcome.outcome() == Outcome.GONE) {
                     goneEndpoints.add(endpointKey(delivery));
                 }
@@ -369,6 +378,10 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         return Acceptance.RECORDED;
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Deliveries waiting or retrying right now. */
     public int pendingCount() {
         return pending.get();
@@ -458,8 +471,16 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     }
 
     synchronized void close() {
+        closed = true;
         if (journal == null) {
             return;
+        }
+        // The journal first: whatever the dispatchers do while being stopped (a cancelled attempt
+        // looking like a failure) must not be written, so that unfinished deliveries stay unfinished.
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "closing the outbox journal", e);
         }
         routes.values().forEach(r -> r.dispatcher.close());
         routes.clear();
@@ -468,11 +489,6 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             updates.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            journal.close();
-        } catch (IOException e) {
-            LOGGER.log(Level.FINE, "closing the outbox journal", e);
         }
         journal = null;
         index = null;
