@@ -91,7 +91,8 @@ public final class CoreDeliveryTransport implements DeliveryTransport {
     }
 
     private static void closeWhenDone(List<CompletableFuture<DeliveryRecord>> futures, Dispatcher... dispatchers) {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+        // Closed on another thread: the last future may complete on one of the dispatcher's own threads.
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
             for (Dispatcher d : dispatchers) {
                 if (d != null) {
                     d.close();

@@ -5,9 +5,9 @@ import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -24,7 +24,8 @@ import org.kohsuke.stapler.verb.POST;
  * redelivered) can be brought up to date.
  */
 public class DeliveriesAction implements RunAction2 {
-    private final List<DeliveryRecord> records = new ArrayList<>();
+    // Copy-on-write: the build may be saved (serialised) while a late delivery updates its record.
+    private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
 
     /** The action of {@code run}, added if it has none yet. */
@@ -119,9 +120,7 @@ public class DeliveriesAction implements RunAction2 {
     }
 
     public List<DeliveryRecord> getRecords() {
-        synchronized (records) {
-            return List.copyOf(records);
-        }
+        return List.copyOf(records);
     }
 
     public Optional<DeliveryRecord> find(String deliveryId) {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,8 @@ public final class DeliveryRecord implements Serializable {
         this.success = success;
         this.status = status;
         this.message = message == null ? "" : message;
-        this.attempts = List.copyOf(attempts);
+        // ArrayList, not List.copyOf: the record is stored in build.xml, and XStream cannot read JDK immutable lists back
+        this.attempts = new ArrayList<>(attempts);
         this.payload = payload == null ? "" : payload;
     }
 
@@ -95,7 +98,7 @@ public final class DeliveryRecord implements Serializable {
     }
 
     public List<AttemptRecord> getAttempts() {
-        return attempts;
+        return Collections.unmodifiableList(attempts);
     }
 
     /** Milliseconds of the last attempt, 0 without attempts. */

@@ -49,7 +49,7 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        WebhookNotifier.create().notify(run, workspace, listener, options);
+        WebhookNotifier.create().notify(run, workspace, listener, options.expand(env));
     }
 
     /** Builds of a job may notify concurrently: nothing here depends on the previous build. */

@@ -27,7 +27,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +72,7 @@ public final class WebhookNotifier {
             WebhookOptions options) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         FailureMode failureMode = failureMode(options);
-        List<Target> targets = targets(run, options);
+        List<Target> targets = targets(run, options, log);
         if (targets.isEmpty()) {
             log.println(PREFIX + "No endpoint to send to: configure one under Manage Jenkins → System, or give inlineEndpoints.");
             return List.of();
@@ -120,7 +119,7 @@ public final class WebhookNotifier {
     /** An endpoint to send to with the filter and profile that apply. */
     private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile, boolean callbacks) {}
 
-    private List<Target> targets(Run<?, ?> run, WebhookOptions options) throws AbortException {
+    private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
         List<Target> targets = new ArrayList<>();
         EndpointResolver global = new EndpointResolver(CredentialsLookup.global(), config);
         List<String> ids = options.endpointIds();
@@ -136,6 +135,8 @@ public final class WebhookNotifier {
                     "No global webhook endpoint has the id \"" + id + "\" (configured: " + configuredIds() + ")"));
             if (e.isEnabled()) {
                 targets.add(target(global, e, options));
+            } else {
+                log.println(PREFIX + "Endpoint \"" + id + "\" is disabled; nothing is sent to it.");
             }
         }
         // Inline endpoints come from the job: their credentials are looked up as the build, not as the system.
@@ -170,7 +171,7 @@ public final class WebhookNotifier {
             Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
             pusher = user != null && user.getUserId() != null ? user.getUserId() : config.getDefaultPusher();
         }
-        return PayloadFacts.builder(pusher).dateCreated(Instant.ofEpochMilli(run.getStartTimeInMillis())).build();
+        return PayloadFacts.builder(pusher).build();
     }
 
     private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads, WebhookOptions options) {

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.EnvVars;
 import hudson.Util;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one notification asks for: which endpoints, where the images come from, payload profile,
@@ -142,13 +145,35 @@ public final class WebhookOptions implements Serializable {
         this.waitSeconds = waitSeconds == null || waitSeconds < 0 ? null : waitSeconds;
     }
 
+    /**
+     * A copy with build variables ({@code $BUILD_NUMBER}, {@code ${GIT_COMMIT}}) expanded in the
+     * images, file paths and pusher: what freestyle users expect. Pipeline has Groovy strings for
+     * that, so the step does not expand.
+     */
+    public WebhookOptions expand(EnvVars env) {
+        WebhookOptions copy = new WebhookOptions();
+        copy.endpoints = endpoints;
+        copy.inlineEndpoints = new ArrayList<>(inlineEndpoints);
+        copy.images = env.expand(images);
+        copy.iidFile = env.expand(iidFile);
+        copy.metadataFile = env.expand(metadataFile);
+        copy.digestFile = env.expand(digestFile);
+        copy.scanConsoleLog = scanConsoleLog;
+        copy.payloadProfile = payloadProfile;
+        copy.pusher = env.expand(pusher);
+        copy.failureMode = failureMode;
+        copy.waitSeconds = waitSeconds;
+        return copy;
+    }
+
+    /** Distinct non-empty parts, in order. */
     private static List<String> split(String text) {
-        List<String> parts = new ArrayList<>();
+        Set<String> parts = new LinkedHashSet<>();
         for (String part : text.split("[,\\s]+")) {
             if (!part.isEmpty()) {
                 parts.add(part);
             }
         }
-        return parts;
+        return new ArrayList<>(parts);
     }
 }
