@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.await;
 import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.configure;
 import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.endpoint;
 import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.onlyRecord;
@@ -7,6 +8,7 @@ import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSuppor
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import jenkins.model.JenkinsLocationConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ class CallbackWaitTest {
 
             j.assertLogContains("callback success [rolled out] [deployer] [https://cd.example.com/r/9]", run);
             assertThat(onlyRecord(run).getCallback().state()).isEqualTo(CallbackState.SUCCESS);
+            await("the receiver got our answer to its callback", () -> !receiver.callbackStatuses().isEmpty());
             assertThat(receiver.callbackStatuses()).containsExactly(200);
             assertThat(receiver.requests().get(0).callbackUrl())
                     .startsWith(j.getURL() + "docker-build-webhooks/callback/");
@@ -77,7 +80,7 @@ class CallbackWaitTest {
 
     @Test
     void shouldLeaveCallbackUrlEmptyWithoutAJenkinsUrl(JenkinsRule j) throws Exception {
-        jenkins.model.JenkinsLocationConfiguration.get().setUrl(null);
+        JenkinsLocationConfiguration.get().setUrl(null);
         try (HookReceiver receiver = HookReceiver.start()) {
             configure(1, endpoint("hub", receiver.url("/hook"), true));
 

@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -72,10 +75,8 @@ class DeliveryOutboxTest {
     void shouldListDeliveriesAsPendingAsSoonAsTheyAreHandedOver(JenkinsRule j) throws Exception {
         try (HookReceiver receiver = HookReceiver.start().hold()) {
             configure(1, endpoint("hub", receiver.url("/hook"), false));
-            org.jenkinsci.plugins.workflow.job.WorkflowJob job = j.createProject(
-                    org.jenkinsci.plugins.workflow.job.WorkflowJob.class, "p");
-            job.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
-                    SEND_AND_GO_ON.replace("waitSeconds: 0", "waitSeconds: 600"), true));
+            WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition(SEND_AND_GO_ON.replace("waitSeconds: 0", "waitSeconds: 600"), true));
 
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
             await("the receiver holds the delivery", () -> receiver.requests().size() == 1);
@@ -93,7 +94,7 @@ class DeliveryOutboxTest {
     private static String buildXml(WorkflowRun run) {
         try {
             return Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
