@@ -17,8 +17,8 @@ import jenkins.model.Jenkins;
  * <ul>
  *   <li>{@link #forRun(Run)}: inline endpoints of a build, with the build's identity and usage
  *       tracking (credentials parameters work too);
- *   <li>{@link #global()}: endpoints of the global configuration, which an administrator set up,
- *       with the system identity at the root;
+ *   <li>{@link #global(Run)}: endpoints of the global configuration, which an administrator set
+ *       up, with the system identity at the root, usage recorded on the build;
  *   <li>{@link #forItem(Item)}: the test button of a job's form, seeing what that job's builds see.
  * </ul>
  */
@@ -26,39 +26,70 @@ public abstract class CredentialsLookup {
 
     /** Credentials the given build may use. */
     public static CredentialsLookup forRun(Run<?, ?> run) {
-        return new CredentialsLookup() {
-            @Override
-            @CheckForNull
-            <C extends StandardCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialById(id, type, run, List.of());
-            }
-        };
+        return new InRun(run);
     }
 
     /** Credentials in the global (root) scope, as the system sees them. */
     public static CredentialsLookup global() {
-        return new CredentialsLookup() {
-            @Override
-            @CheckForNull
-            <C extends StandardCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialByIdInItemGroup(id, type, Jenkins.get(), ACL.SYSTEM2, List.of());
-            }
-        };
+        return new Global(null);
+    }
+
+    /** Like {@link #global()}, recording each use on {@code run} (the credentials' usage list). */
+    public static CredentialsLookup global(Run<?, ?> run) {
+        return new Global(run);
     }
 
     /** Credentials builds of {@code item} may use; the root scope when {@code item} is null. */
     public static CredentialsLookup forItem(@CheckForNull Item item) {
-        if (item == null) {
-            return global();
+        return item == null ? new Global(null) : new InItem(item);
+    }
+
+    private static final class InRun extends CredentialsLookup {
+        private final Run<?, ?> run;
+
+        InRun(Run<?, ?> run) {
+            this.run = run;
         }
-        return new CredentialsLookup() {
-            @Override
-            @CheckForNull
-            <C extends StandardCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialByIdInItem(id, type, item,
-                        CredentialsListing.authenticationOf(item), List.of());
+
+        @Override
+        @CheckForNull
+        <C extends StandardCredentials> C find(String id, Class<C> type) {
+            return CredentialsProvider.findCredentialById(id, type, run, List.of());
+        }
+    }
+
+    private static final class Global extends CredentialsLookup {
+        @CheckForNull
+        private final Run<?, ?> trackIn;
+
+        Global(@CheckForNull Run<?, ?> trackIn) {
+            this.trackIn = trackIn;
+        }
+
+        @Override
+        @CheckForNull
+        <C extends StandardCredentials> C find(String id, Class<C> type) {
+            C found = CredentialsProvider.findCredentialByIdInItemGroup(id, type, Jenkins.get(), ACL.SYSTEM2, List.of());
+            if (found != null && trackIn != null) {
+                CredentialsProvider.track(trackIn, found);
             }
-        };
+            return found;
+        }
+    }
+
+    private static final class InItem extends CredentialsLookup {
+        private final Item item;
+
+        InItem(Item item) {
+            this.item = item;
+        }
+
+        @Override
+        @CheckForNull
+        <C extends StandardCredentials> C find(String id, Class<C> type) {
+            return CredentialsProvider.findCredentialByIdInItem(id, type, item, CredentialsListing.authenticationOf(item),
+                    List.of());
+        }
     }
 
     @CheckForNull

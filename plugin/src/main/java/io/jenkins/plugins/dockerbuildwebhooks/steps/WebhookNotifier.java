@@ -83,21 +83,31 @@ public final class WebhookNotifier {
             return List.of();
         }
         List<Payload> payloads = new PayloadFactory(clock).create(images, facts(run, options));
-        List<PlannedDelivery> planned = plan(targets, payloads, options);
+        List<PlannedDelivery> planned = plan(targets, payloads);
         if (planned.isEmpty()) {
             log.println(PREFIX + "No endpoint's repository filter accepts the images found; nothing to send.");
             return List.of();
         }
         log.println(PREFIX + "Sending " + planned.size() + (planned.size() == 1 ? " delivery" : " deliveries") + " for "
                 + payloads.size() + (payloads.size() == 1 ? " image tag" : " image tags") + ".");
-        List<CompletableFuture<DeliveryRecord>> futures =
-                service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
-        List<DeliveryRecord> records = markCallbacks(planned, await(planned, futures, waitSeconds(options)));
+        List<CompletableFuture<DeliveryRecord>> futures;
+        try {
+            futures = service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
+        } catch (IllegalArgumentException e) {
+            // e.g. an allow-list entry core cannot read: the message names it
+            throw new AbortException("Docker webhooks cannot be sent: " + e.getMessage());
+        }
+        Awaited awaited = await(planned, futures, waitSeconds(options));
+        List<DeliveryRecord> records = markCallbacks(planned, awaited.records());
         DeliveriesAction action = DeliveriesAction.of(run);
         action.addAll(records);
         keepUpToDate(action, records, futures);
         for (DeliveryRecord r : records) {
             log.println(PREFIX + r.consoleLine());
+        }
+        if (awaited.interrupted()) {
+            // the build was aborted while waiting: deliveries go on and the page records them
+            throw new InterruptedException("aborted while waiting for Docker webhook deliveries");
         }
         applyFailureMode(run, log, failureMode, records);
         return records;
@@ -121,7 +131,7 @@ public final class WebhookNotifier {
 
     private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
         List<Target> targets = new ArrayList<>();
-        EndpointResolver global = new EndpointResolver(CredentialsLookup.global(), config);
+        EndpointResolver global = new EndpointResolver(CredentialsLookup.global(run), config);
         List<String> ids = options.endpointIds();
         if (ids.isEmpty() && options.getInlineEndpoints().isEmpty()) {
             for (WebhookEndpoint e : config.getEndpoints()) {
@@ -174,7 +184,7 @@ public final class WebhookNotifier {
         return PayloadFacts.builder(pusher).build();
     }
 
-    private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads, WebhookOptions options) {
+    private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads) {
         List<PlannedDelivery> planned = new ArrayList<>();
         for (Target t : targets) {
             for (Payload p : payloads) {
@@ -200,15 +210,26 @@ public final class WebhookNotifier {
         return marked;
     }
 
-    /** The records of deliveries finished within {@code waitSeconds}; pending records for the rest. */
-    private static List<DeliveryRecord> await(List<PlannedDelivery> planned,
-            List<CompletableFuture<DeliveryRecord>> futures, int waitSeconds) throws InterruptedException {
+    /** Records after waiting, and whether the wait was interrupted (the build aborted). */
+    private record Awaited(List<DeliveryRecord> records, boolean interrupted) {}
+
+    /**
+     * The records of deliveries finished within {@code waitSeconds}; pending records for the rest,
+     * also when interrupted (the interrupt is reported, not re-raised, so the records can still be
+     * saved: file writes fail on an interrupted thread).
+     */
+    private static Awaited await(List<PlannedDelivery> planned,
+            List<CompletableFuture<DeliveryRecord>> futures, int waitSeconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        boolean interrupted = false;
         List<DeliveryRecord> records = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
-            long left = Math.max(0, deadline - System.nanoTime());
+            long left = interrupted ? 0 : Math.max(0, deadline - System.nanoTime());
             try {
                 records.add(futures.get(i).get(left, TimeUnit.NANOSECONDS));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                records.add(planned.get(i).pendingRecord());
             } catch (TimeoutException e) {
                 records.add(planned.get(i).pendingRecord());
             } catch (ExecutionException e) {
@@ -216,7 +237,7 @@ public final class WebhookNotifier {
                 records.add(planned.get(i).failedRecord("FAILED", "internal error: " + e.getCause()));
             }
         }
-        return records;
+        return new Awaited(records, interrupted);
     }
 
     /** Deliveries still under way update the build's record when they finish. */
