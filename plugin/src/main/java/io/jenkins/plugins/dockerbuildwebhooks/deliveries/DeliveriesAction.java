@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -197,10 +198,15 @@ public class DeliveriesAction implements RunAction2 {
         return HttpResponses.redirectToDot();
     }
 
-    /** Sends every failed delivery of this build again ("Redeliver failed"). */
+    /**
+     * Sends every failed delivery of this build again ("Redeliver failed"), skipping failures that
+     * were already redelivered. One that cannot be sent again does not stop the others; the answer
+     * then names it.
+     */
     @POST
     public HttpResponse doRedeliverFailed() throws IOException {
         Run<?, ?> r = requireRunAndBuildPermission();
+        List<String> refused = new ArrayList<>();
         for (DeliveryRecord failed : getFailedRecords()) {
             if (hasRedelivery(failed.getDeliveryId())) {
                 continue; // already sent again; its redelivery is redelivered instead if that failed too
@@ -208,8 +214,11 @@ public class DeliveriesAction implements RunAction2 {
             try {
                 DeliveryOutbox.get().redeliver(r, failed.getDeliveryId());
             } catch (AbortException e) {
-                return HttpResponses.errorWithoutStack(404, e.getMessage());
+                refused.add(e.getMessage());
             }
+        }
+        if (!refused.isEmpty()) {
+            return HttpResponses.errorWithoutStack(409, String.join(" ", refused));
         }
         return HttpResponses.redirectToDot();
     }

@@ -119,6 +119,9 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     @Override
     public List<CompletableFuture<DeliveryRecord>> submitAll(Run<?, ?> run, List<PlannedDelivery> deliveries,
             int maxAttempts) {
+        // A network policy core cannot read (a bad allow-list entry) stops the notification with
+        // core's message, as it does without the outbox.
+        NetworkSettings.addressPolicy(DockerBuildWebhooksConfiguration.get());
         // Listed at once, so that a receiver answering with a callback before its HTTP response
         // (some do) finds its delivery, and the build page shows what is under way.
         List<DeliveryRecord> listed = new ArrayList<>();
@@ -153,18 +156,19 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     private CompletableFuture<DeliveryResult> send(String runId, Delivery delivery, String redeliveryOf, int maxAttempts) {
         Optional<DeliveryResult> refused = refusal(delivery);
         if (refused.isPresent()) {
+            record(runId, delivery.id(), refused.get());
             return CompletableFuture.completedFuture(refused.get());
         }
         pending.incrementAndGet();
         CompletableFuture<DeliveryResult> sent;
         try {
             start();
+            Route route = route(delivery, maxAttempts);
             index.addAll(List.of(new OutboxIndex.Link(delivery.id(), runId, redeliveryOf, clock.instant())));
-            sent = route(delivery, maxAttempts).send(d -> d.submit(delivery));
+            sent = route.send(d -> d.submit(delivery));
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not journal delivery " + delivery.id(), e);
-            sent = CompletableFuture.completedFuture(failed(delivery, "not sent: the outbox journal could not be written ("
-                    + e.getMessage() + ")"));
+            LOGGER.log(Level.WARNING, "could not hand delivery " + delivery.id() + " to the outbox", e);
+            sent = CompletableFuture.completedFuture(failed(delivery, "not sent: " + e.getMessage()));
         }
         return track(runId, delivery, sent);
     }
@@ -218,10 +222,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         return recorded;
     }
 
-    /**
-     * Brings the build's record of the delivery up to date and saves the build. While the build
-     * still waits there is no record yet (it adds the records itself), so nothing happens then.
-     */
+    /** Brings the build's record of the delivery up to date and saves the build. */
     private void record(String runId, String deliveryId, DeliveryResult result) {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             Run<?, ?> run = Run.fromExternalizableId(runId);
@@ -295,7 +296,12 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         int resumed = 0;
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             for (JournalEntry entry : journal.unfinished()) {
-                resumed += resume(entry) ? 1 : 0;
+                try {
+                    resumed += resume(entry) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // e.g. a network policy core cannot read: left unfinished for the next start
+                    LOGGER.log(Level.WARNING, "could not resume delivery " + entry.id(), e);
+                }
             }
         }
         if (resumed > 0) {
@@ -322,9 +328,10 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             record(runId, id, notResumed);
             return false;
         }
+        Route route = route(delivery, maxAttempts());
         pending.incrementAndGet();
         int attemptsSoFar = entry.attempts().size();
-        CompletableFuture<DeliveryResult> sent = route(delivery, maxAttempts())
+        CompletableFuture<DeliveryResult> sent = route
                 .send(d -> d.resumeAll(List.of(delivery), List.of(attemptsSoFar)).thenApply(list -> list.get(0)));
         track(runId, delivery, sent);
         return true;
