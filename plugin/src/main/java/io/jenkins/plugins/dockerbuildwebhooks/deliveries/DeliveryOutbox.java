@@ -232,11 +232,22 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
                 return;
             }
             DeliveriesAction action = run.getAction(DeliveriesAction.class);
-            if (action != null) {
-                action.modify(deliveryId, record -> record.updatedBy(DeliveryRecords.withResult(record, result)));
+            if (action != null
+                    && action.modify(deliveryId, record -> record.updatedBy(DeliveryRecords.withResult(record, result)))) {
+                tellListeners(runId, deliveryId);
             }
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not record the result of delivery " + deliveryId + " on " + runId, e);
+        }
+    }
+
+    private static void tellListeners(String runId, String deliveryId) {
+        for (CallbackListener listener : ExtensionList.lookup(CallbackListener.class)) {
+            try {
+                listener.changed(runId, deliveryId);
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "a callback listener failed", e);
+            }
         }
     }
 
@@ -375,13 +386,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         if (already[0]) {
             return Acceptance.ALREADY_REPORTED;
         }
-        for (CallbackListener listener : ExtensionList.lookup(CallbackListener.class)) {
-            try {
-                listener.reported(runId, deliveryId);
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "a callback listener failed", e);
-            }
-        }
+        tellListeners(runId, deliveryId);
         return Acceptance.RECORDED;
     }
 

@@ -43,8 +43,9 @@ import org.springframework.security.core.Authentication;
  *
  * <p>It survives a restart: only the delivery ids, the deadline and the failure mode are kept
  * (serializable), the reports themselves are on the build's {@link DeliveriesAction}. Callback
- * reports wake it through {@link Wakeup}; the timeout is a {@link Timer} task, re-armed from the
- * stored deadline on {@link #onResume()}.
+ * reports, and deliveries that end after the build stopped waiting for them, wake it through
+ * {@link Wakeup}; the timeout is a {@link Timer} task, re-armed from the stored deadline on
+ * {@link #onResume()}.
  */
 public final class CallbackWaitExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -301,11 +302,11 @@ public final class CallbackWaitExecution extends StepExecution {
         return senders;
     }
 
-    /** Wakes the waiting executions of a build when one of its deliveries got a callback report. */
+    /** Wakes the waiting executions of a build when one of its deliveries got a report or ended. */
     @Extension
     public static final class Wakeup implements CallbackListener {
         @Override
-        public void reported(String runId, String deliveryId) {
+        public void changed(String runId, String deliveryId) {
             StepExecution.acceptAll(CallbackWaitExecution.class, execution -> {
                 try {
                     Run<?, ?> run = execution.getContext().get(Run.class);

@@ -8,8 +8,10 @@ import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSuppor
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import jenkins.model.JenkinsLocationConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
+import jenkins.model.JenkinsLocationConfiguration;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -89,6 +91,27 @@ class CallbackWaitTest {
             assertThat(receiver.requests().get(0).callbackUrl()).isEmpty();
             assertThat(onlyRecord(run).isCallbackExpected()).isFalse();
             j.assertLogContains("callback none", run);
+        }
+    }
+
+    @Test
+    void shouldStopWaitingAsSoonAsADeliveryStillUnderWayFails(JenkinsRule j) throws Exception {
+        try (HookReceiver receiver = HookReceiver.start().answer(500).hold()) {
+            configure(1, endpoint("hub", receiver.url("/hook"), true));
+            WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("""
+                    def r = dockerWebhook endpoints: 'hub', images: 'acme/app:1.0', waitSeconds: 0,
+                            waitForCallback: true, callbackTimeout: 3600, failureMode: 'unstable'
+                    echo "callback ${r[0].callbackState} ${r[0].outcome}"
+                    """, true));
+            WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Waiting up to 3600 s for callbacks of 1 delivery", run);
+
+            receiver.release();
+
+            j.assertBuildStatus(Result.UNSTABLE, j.waitForCompletion(run));
+            j.assertLogContains("not delivered (FAILED)", run);
+            j.assertLogContains("callback none FAILED", run);
         }
     }
 }
