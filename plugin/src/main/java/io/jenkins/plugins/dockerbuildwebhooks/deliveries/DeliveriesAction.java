@@ -7,7 +7,9 @@ import hudson.model.Run;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import jenkins.model.RunAction2;
@@ -160,6 +162,28 @@ public class DeliveriesAction implements RunAction2 {
         }
         save();
         return true;
+    }
+
+    /**
+     * The receivers' reports for the build page, e.g. {@code 2 success, 1 failure, 1 awaited};
+     * empty when no delivery asked for a callback.
+     */
+    public String getCallbackSummary() {
+        Map<String, Integer> counts = new TreeMap<>();
+        int awaited = 0;
+        for (DeliveryRecord r : getRecords()) {
+            if (r.getCallback() != null) {
+                counts.merge(r.getCallback().state().wireName(), 1, Integer::sum);
+            } else if (r.isCallbackExpected() && (r.isPending() || r.isSuccess())) {
+                awaited++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((state, n) -> parts.add(n + " " + state));
+        if (awaited > 0) {
+            parts.add(awaited + " awaited");
+        }
+        return String.join(", ", parts);
     }
 
     /** Records that are neither delivered nor still pending: what "Redeliver failed" sends again. */

@@ -41,6 +41,8 @@ class CallbackRecordingTest {
             run.reload();
             assertThat(onlyRecord(run).getCallback()).as("saved with the build").isEqualTo(report);
 
+            assertThat(j.createWebClient().getPage(run).getWebResponse().getContentAsString())
+                    .as("the build page summary").contains("Callbacks: 1 error");
             HtmlPage page = j.createWebClient().getPage(run, "docker-webhooks/");
             String html = page.getWebResponse().getContentAsString();
             assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;", "&lt;b&gt;ctx&lt;/b&gt;")
