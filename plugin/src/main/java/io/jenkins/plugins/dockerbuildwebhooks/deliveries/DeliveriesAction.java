@@ -214,8 +214,12 @@ public class DeliveriesAction implements RunAction2 {
     @POST
     public HttpResponse doRedeliver(@QueryParameter String id) throws IOException {
         Run<?, ?> r = requireRunAndBuildPermission();
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+            // never echo a malformed id back into the error page
+            return HttpResponses.errorWithoutStack(404, "No such delivery");
+        }
         try {
-            DeliveryOutbox.get().redeliver(r, id == null ? "" : id);
+            DeliveryOutbox.get().redeliver(r, id);
         } catch (AbortException e) {
             return HttpResponses.errorWithoutStack(404, e.getMessage());
         }
