@@ -46,6 +46,7 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
     private String payloadProfile = DEFAULT_PAYLOAD_PROFILE;
     private String repositories = "";
     private boolean enabled = true;
+    private boolean callbacks;
 
     @DataBoundConstructor
     public WebhookEndpoint(String id) {
@@ -156,13 +157,26 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
         this.enabled = enabled;
     }
 
+    /**
+     * Whether payloads to this endpoint carry a {@code callback_url} pointing at this Jenkins (with
+     * a per-delivery token), so the receiver can report back; needs the Jenkins URL to be set.
+     */
+    public boolean isCallbacks() {
+        return callbacks;
+    }
+
+    @DataBoundSetter
+    public void setCallbacks(boolean callbacks) {
+        this.callbacks = callbacks;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof WebhookEndpoint e && e.id.equals(id) && e.url.equals(url)
                 && e.urlCredentialsId.equals(urlCredentialsId) && e.secretCredentialsId.equals(secretCredentialsId)
                 && e.signatureScheme.equals(signatureScheme) && e.authCredentialsId.equals(authCredentialsId)
                 && e.headers.equals(headers) && e.payloadProfile.equals(payloadProfile)
-                && e.repositories.equals(repositories) && e.enabled == enabled;
+                && e.repositories.equals(repositories) && e.enabled == enabled && e.callbacks == callbacks;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +29,10 @@ public final class DeliveryRecord implements Serializable {
     private final String message;
     private final List<AttemptRecord> attempts;
     private final String payload;
+    // Callback and redelivery facts; null/false in records saved before they existed.
+    private CallbackReport callback;
+    private boolean callbackExpected;
+    private String redeliveryOf;
 
     public DeliveryRecord(String deliveryId, String endpointId, String maskedUrl, String reference, String outcome,
             boolean success, int status, String message, List<AttemptRecord> attempts, String payload) {
@@ -139,5 +145,67 @@ public final class DeliveryRecord implements Serializable {
             line.append(": ").append(message);
         }
         return line.append(" [").append(deliveryId).append(']').toString();
+    }
+
+    /** The receiver's callback report, or null while none came. */
+    @CheckForNull
+    public CallbackReport getCallback() {
+        return callback;
+    }
+
+    /** Whether the payload carried a {@code callback_url} pointing at this Jenkins. */
+    public boolean isCallbackExpected() {
+        return callbackExpected;
+    }
+
+    /** The delivery this one sends again, or null for a first delivery. */
+    @CheckForNull
+    public String getRedeliveryOf() {
+        return redeliveryOf;
+    }
+
+    /** This record with the receiver's report. */
+    public DeliveryRecord withCallback(CallbackReport report) {
+        DeliveryRecord copy = copyOf(this);
+        copy.callback = report;
+        return copy;
+    }
+
+    /** This record, noting that its payload asked the receiver for a callback. */
+    public DeliveryRecord withCallbackExpected(boolean expected) {
+        DeliveryRecord copy = copyOf(this);
+        copy.callbackExpected = expected;
+        return copy;
+    }
+
+    /**
+     * A newer state of this delivery (a result that came in later) that keeps what only this record
+     * knows: the callback report and what it is a redelivery of. A pending state does not replace a
+     * result.
+     */
+    public DeliveryRecord updatedBy(DeliveryRecord newer) {
+        // A delivery never goes back to pending: a late "still pending" view must not hide its result.
+        DeliveryRecord copy = copyOf(newer.isPending() && !isPending() ? this : newer);
+        copy.callback = newer.callback != null ? newer.callback : callback;
+        copy.callbackExpected = newer.callbackExpected || callbackExpected;
+        copy.redeliveryOf = newer.redeliveryOf != null ? newer.redeliveryOf : redeliveryOf;
+        return copy;
+    }
+
+    /** A pending record for sending this delivery again under {@code newDeliveryId}. */
+    public DeliveryRecord redeliveredAs(String newDeliveryId) {
+        DeliveryRecord copy = pending(newDeliveryId, endpointId, maskedUrl, reference, payload);
+        copy.callbackExpected = callbackExpected;
+        copy.redeliveryOf = deliveryId;
+        return copy;
+    }
+
+    private static DeliveryRecord copyOf(DeliveryRecord r) {
+        DeliveryRecord copy = new DeliveryRecord(r.deliveryId, r.endpointId, r.maskedUrl, r.reference, r.outcome,
+                r.success, r.status, r.message, r.attempts, r.payload);
+        copy.callback = r.callback;
+        copy.callbackExpected = r.callbackExpected;
+        copy.redeliveryOf = r.redeliveryOf;
+        return copy;
     }
 }

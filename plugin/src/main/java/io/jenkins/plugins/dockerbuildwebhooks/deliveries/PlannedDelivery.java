@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
@@ -36,6 +37,11 @@ public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, Stri
     /** The body as shown on the build page: UTF-8 text, callback URL masked. */
     public String maskedPayload() {
         return Masking.payload(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the payload's {@code callback_url} points at this Jenkins' callback endpoint. */
+    public boolean asksForCallback() {
+        return new String(body, StandardCharsets.UTF_8).contains("/" + CallbackUrls.PATH + "/");
     }
 
     /** The record shown while the delivery is still under way. */

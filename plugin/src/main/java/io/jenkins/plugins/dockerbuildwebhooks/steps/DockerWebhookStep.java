@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.config.ConfigPermissions;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,12 @@ import org.kohsuke.stapler.verb.POST;
 public class DockerWebhookStep extends Step implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Default of {@link #getCallbackTimeout()}: ten minutes. */
+    public static final int DEFAULT_CALLBACK_TIMEOUT = 600;
+
     private final WebhookOptions options = new WebhookOptions();
+    private boolean waitForCallback;
+    private int callbackTimeout = DEFAULT_CALLBACK_TIMEOUT;
 
     @DataBoundConstructor
     public DockerWebhookStep() {
@@ -50,8 +57,44 @@ public class DockerWebhookStep extends Step implements Serializable {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, options);
+    public StepExecution start(StepContext context) throws Exception {
+        if (!waitForCallback) {
+            return new Execution(context, options);
+        }
+        FailureMode mode;
+        try {
+            mode = FailureMode.fromId(options.getFailureMode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = context.get(FilePath.class);
+        return new CallbackWaitExecution(context, () -> WebhookNotifier.create().notify(run, workspace, listener, options),
+                Duration.ofSeconds(callbackTimeout), mode);
+    }
+
+    /**
+     * After sending, wait (without holding an executor, across restarts) until every receiver
+     * reported back through its callback URL or {@link #getCallbackTimeout()} passed.
+     */
+    public boolean isWaitForCallback() {
+        return waitForCallback;
+    }
+
+    @DataBoundSetter
+    public void setWaitForCallback(boolean waitForCallback) {
+        this.waitForCallback = waitForCallback;
+    }
+
+    /** Seconds to wait for callbacks after sending. */
+    public int getCallbackTimeout() {
+        return callbackTimeout;
+    }
+
+    @DataBoundSetter
+    public void setCallbackTimeout(int callbackTimeout) {
+        this.callbackTimeout = callbackTimeout > 0 ? callbackTimeout : DEFAULT_CALLBACK_TIMEOUT;
     }
 
     public String getEndpoints() {

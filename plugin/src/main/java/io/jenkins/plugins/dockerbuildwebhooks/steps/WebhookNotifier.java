@@ -7,6 +7,7 @@ import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
@@ -97,7 +98,7 @@ public final class WebhookNotifier {
             throw new AbortException("Docker webhooks cannot be sent: " + e.getMessage());
         }
         Awaited awaited = await(planned, futures, waitSeconds(options));
-        List<DeliveryRecord> records = awaited.records();
+        List<DeliveryRecord> records = markCallbacks(planned, awaited.records());
         DeliveriesAction action = DeliveriesAction.of(run);
         action.addAll(records);
         keepUpToDate(action, records, futures);
@@ -126,7 +127,7 @@ public final class WebhookNotifier {
     }
 
     /** An endpoint to send to with the filter and profile that apply. */
-    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile) {}
+    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile, boolean callbacks) {}
 
     private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
         List<Target> targets = new ArrayList<>();
@@ -168,7 +169,7 @@ public final class WebhookNotifier {
         try {
             RepositoryFilter filter = RepositoryFilter.parse(e.getRepositories());
             String profile = options.getPayloadProfile().isEmpty() ? e.getPayloadProfile() : options.getPayloadProfile();
-            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile));
+            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile), e.isCallbacks());
         } catch (IllegalArgumentException ex) {
             throw new AbortException("Endpoint \"" + e.getId() + "\": " + ex.getMessage());
         }
@@ -188,12 +189,25 @@ public final class WebhookNotifier {
         for (Target t : targets) {
             for (Payload p : payloads) {
                 if (t.filter().accepts(p.reference().repository())) {
-                    planned.add(new PlannedDelivery(PlannedDelivery.newId(), t.endpoint(), p.reference().familiar(),
-                            PayloadWriter.toBytes(p, t.profile())));
+                    String id = PlannedDelivery.newId();
+                    // The callback URL carries a token for this one delivery, so each delivery gets its own payload.
+                    String callbackUrl = t.callbacks() ? CallbackEndpoint.callbackUrlFor(id).orElse("") : "";
+                    Payload payload = new Payload(p.reference(), callbackUrl, p.pushData(), p.repository());
+                    planned.add(new PlannedDelivery(id, t.endpoint(), p.reference().familiar(),
+                            PayloadWriter.toBytes(payload, t.profile())));
                 }
             }
         }
         return planned;
+    }
+
+    /** The records, each noting whether its payload asked the receiver for a callback. */
+    private static List<DeliveryRecord> markCallbacks(List<PlannedDelivery> planned, List<DeliveryRecord> records) {
+        List<DeliveryRecord> marked = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            marked.add(records.get(i).withCallbackExpected(planned.get(i).asksForCallback()));
+        }
+        return marked;
     }
 
     /** Records after waiting, and whether the wait was interrupted (the build aborted). */
