@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Docker Hub style webhooks for the images a build produced.",
-        subcommands = {PayloadCommand.class, ImagesCommand.class, ReceiveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PayloadCommand.class, ImagesCommand.class, SendCommand.class, RedeliverCommand.class,
+            ReceiveCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

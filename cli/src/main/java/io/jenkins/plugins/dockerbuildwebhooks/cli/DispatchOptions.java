@@ -1,0 +1,78 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.AddressPolicy;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.RetryPolicy;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.TrustStores;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/** How deliveries travel, shared by {@code send} and {@code redeliver}: network policy, TLS, proxy, retries, output. */
+final class DispatchOptions {
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts per delivery in all, retries included (default 5).")
+    int attempts;
+
+    @Option(names = "--block-private",
+            description = "Refuse loopback, private (RFC 1918), CGNAT and IPv6 ULA targets unless allowed with --allow.")
+    boolean blockPrivate;
+
+    @Option(names = "--allow", paramLabel = "CIDR|HOST",
+            description = "Allow this range, address or host name despite --block-private; repeatable. "
+                    + "Link-local and cloud metadata addresses can never be allowed.")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "Trust exactly the CA certificates in FILE (PEM, or PKCS12) instead of the JDK's.")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the PKCS12 trust store password, if it has one.")
+    String trustStorePasswordEnv;
+
+    @Option(names = "--proxy", paramLabel = "HOST:PORT",
+            description = "Send through this HTTP proxy (it resolves target names; the address policy then checks the proxy).")
+    String proxy;
+
+    @Option(names = "--json", description = "Print the results as JSON on stdout (the table still goes to stderr).")
+    boolean json;
+
+    Dispatcher.Builder dispatcher(Function<String, String> env) throws IOException {
+        AddressPolicy.Builder policy = AddressPolicy.builder().blockPrivate(blockPrivate);
+        allow.forEach(policy::allow);
+        Dispatcher.Builder b = Dispatcher.builder()
+                .addressPolicy(policy.build())
+                .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(attempts))
+                .userAgent("docker-build-webhooks/" + VersionProvider.version());
+        if (trustStore != null) {
+            char[] password = trustStorePasswordEnv == null ? null : Env.require(env, trustStorePasswordEnv).toCharArray();
+            b.sslContext(TrustStores.load(trustStore, password));
+        }
+        if (proxy != null) {
+            int colon = proxy.lastIndexOf(':');
+            int port = -1;
+            if (colon > 0) {
+                try {
+                    port = Integer.parseInt(proxy.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+            }
+            if (port < 1 || port > 65535) {
+                throw new UsageException("--proxy " + proxy + ": expected HOST:PORT");
+            }
+            b.proxy(proxy.substring(0, colon), port);
+        }
+        return b;
+    }
+
+    static DeliveryJournal openJournal(Path file, java.io.PrintStream err) throws IOException {
+        return DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, w -> err.println("warning: " + w));
+    }
+}

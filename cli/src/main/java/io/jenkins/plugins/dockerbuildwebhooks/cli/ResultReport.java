@@ -1,0 +1,73 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Attempt;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Prints delivery results: a table for people, JSON for machines. Neither ever holds a secret or a full URL. */
+final class ResultReport {
+    private ResultReport() {}
+
+    /** {@code labels} maps delivery ids to what was sent (e.g. {@code demo/app:1.0}). */
+    static void table(List<DeliveryResult> results, Map<String, String> labels, PrintStream err) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ENDPOINT", "IMAGE", "DELIVERY", "OUTCOME", "STATUS", "ATTEMPTS", "MESSAGE"});
+        for (DeliveryResult r : results) {
+            rows.add(new String[] {r.endpointId(), labels.getOrDefault(r.deliveryId(), "-"), r.deliveryId(),
+                r.outcome().name(), r.status() == 0 ? "-" : Integer.toString(r.status()),
+                Integer.toString(r.attempts().size()), r.message()});
+        }
+        int[] widths = new int[7];
+        for (String[] row : rows) {
+            for (int i = 0; i < 6; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                line.append(String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            line.append(row[6]);
+            err.println(line.toString().stripTrailing());
+        }
+        long ok = results.stream().filter(DeliveryResult::success).count();
+        err.println(ok + " of " + results.size() + (results.size() == 1 ? " delivery" : " deliveries") + " succeeded");
+    }
+
+    static void json(List<DeliveryResult> results, Map<String, String> labels, PrintStream out) {
+        try (JsonWriter w = JsonWriter.to(out, true)) {
+            w.startObject().name("results").startArray();
+            for (DeliveryResult r : results) {
+                w.startObject()
+                        .field("endpoint", r.endpointId())
+                        .field("url", r.maskedUrl())
+                        .field("delivery", r.deliveryId());
+                if (labels.containsKey(r.deliveryId())) {
+                    w.field("image", labels.get(r.deliveryId()));
+                }
+                w.field("outcome", r.outcome().name())
+                        .field("success", r.success())
+                        .field("status", r.status())
+                        .field("message", r.message())
+                        .field("responseExcerpt", r.responseExcerpt());
+                w.name("attempts").startArray();
+                for (Attempt a : r.attempts()) {
+                    w.startObject().field("n", a.number()).field("at", a.startedAt().toString()).field("status", a.status());
+                    if (a.error() != null) {
+                        w.field("error", a.error());
+                    }
+                    w.field("latencyMs", a.latency().toMillis()).endObject();
+                }
+                w.endArray().endObject();
+            }
+            w.endArray().endObject();
+        }
+        out.println();
+        out.flush();
+    }
+}

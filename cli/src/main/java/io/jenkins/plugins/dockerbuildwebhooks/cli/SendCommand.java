@@ -1,0 +1,196 @@
+package io.jenkins.plugins.dockerbuildwebhooks.cli;
+
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
+import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code send}: builds the payloads for the given images and delivers each to every URL. */
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Build the Docker Hub webhook payloads for the given images and POST each one to every --url:",
+            "concurrently, signed, retried on transient failures, optionally journalled for redeliver."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every delivery succeeded (2xx, or 3xx not followed)",
+            "1:at least one delivery failed, was blocked or the endpoint is gone",
+            "2:bad usage or input (the message says which)"})
+final class SendCommand implements Callable<Integer> {
+
+    @Mixin
+    ImageSources sources = new ImageSources();
+
+    @Mixin
+    DispatchOptions dispatch = new DispatchOptions();
+
+    @Option(names = "--url", paramLabel = "URL", required = true,
+            description = "Receiver URL (http or https); repeatable. Only scheme://host[:port]/… of it is ever printed.")
+    List<String> urls = new ArrayList<>();
+
+    @Mixin
+    PayloadOptions payload = new PayloadOptions();
+
+    @Option(names = "--secret-env", paramLabel = "VAR",
+            description = "Environment variable holding the signing secret (whsec_… for Standard Webhooks, any text for GitHub style).")
+    String secretEnv;
+
+    @Option(names = "--signature", paramLabel = "SCHEME",
+            description = "none, standard-webhooks, hub-signature-256 or both (default: both with --secret-env, else none).")
+    String signature;
+
+    @Option(names = "--header", paramLabel = "'Name: value'", description = "Extra request header; repeatable. Not for secrets: use --bearer-env.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--bearer-env", paramLabel = "VAR", description = "Environment variable holding a bearer token (Authorization: Bearer …).")
+    String bearerEnv;
+
+    @Option(names = "--basic-auth-env", paramLabel = "VAR",
+            description = "Environment variable holding user:password for HTTP basic auth (Authorization: Basic …).")
+    String basicAuthEnv;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s",
+            description = "Deadline of each attempt, e.g. 10s or 500ms (default 15s).")
+    String timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Connect timeout of each attempt (default 5s).")
+    String connectTimeout;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Record every delivery, attempt and outcome in FILE (created 0600) so `redeliver` can finish them.")
+    Path journal;
+
+    private final Clock clock;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, String> env;
+
+    SendCommand() {
+        this(Clock.systemUTC(), System.out, System.err, System::getenv);
+    }
+
+    SendCommand(Clock clock, PrintStream out, PrintStream err, Function<String, String> env) {
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PayloadProfile payloadProfile = payload.profile();
+        List<Endpoint> endpoints = endpoints();
+        sources.err = err;
+        List<BuiltImage> built = sources.collect();
+        List<Payload> payloads = payload.payloads(built, clock);
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Payload p : payloads) {
+            byte[] body = PayloadWriter.toBytes(p, payloadProfile);
+            for (Endpoint e : endpoints) {
+                Delivery d = Delivery.create(e, body);
+                deliveries.add(d);
+                labels.put(d.id(), p.reference().toString());
+            }
+        }
+        Dispatcher.Builder builder = dispatch.dispatcher(env).clock(clock);
+        DeliveryJournal j = journal == null ? null : DispatchOptions.openJournal(journal, err);
+        if (j != null && !j.unfinished().isEmpty()) {
+            err.println("note: " + journal + " holds " + j.unfinished().size() + " unfinished deliveries from an earlier "
+                    + "run; `redeliver --journal " + journal + "` sends them");
+        }
+        try (Dispatcher dispatcher = builder.journal(j).listener(new RetryProgress(err)).build()) {
+            List<DeliveryResult> results = dispatcher.deliverAll(deliveries);
+            return report(results, labels);
+        } finally {
+            if (j != null) {
+                j.close();
+            }
+        }
+    }
+
+    private int report(List<DeliveryResult> results, Map<String, String> labels) {
+        ResultReport.table(results, labels, err);
+        if (dispatch.json) {
+            ResultReport.json(results, labels, out);
+        }
+        return results.stream().allMatch(DeliveryResult::success) ? Cli.OK : Cli.FAILED;
+    }
+
+    private List<Endpoint> endpoints() {
+        Secret secret = secretEnv == null ? null : Secret.of(Env.require(env, secretEnv));
+        SignatureScheme scheme = signature != null ? SignatureScheme.fromId(signature)
+                : secret != null ? SignatureScheme.BOTH : SignatureScheme.NONE;
+        if (scheme != SignatureScheme.NONE && secret == null) {
+            throw new UsageException("--signature " + scheme.id() + " needs --secret-env VAR");
+        }
+        Secret bearer = bearerEnv == null ? null : Secret.of(Env.require(env, bearerEnv));
+        if (bearer != null && basicAuthEnv != null) {
+            throw new UsageException("--bearer-env and --basic-auth-env both set Authorization: choose one");
+        }
+        String basicUser = null;
+        Secret basicPassword = null;
+        if (basicAuthEnv != null) {
+            String credentials = Env.require(env, basicAuthEnv);
+            int colon = credentials.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("the value of " + basicAuthEnv + " must be user:password");
+            }
+            basicUser = credentials.substring(0, colon);
+            basicPassword = Secret.of(credentials.substring(colon + 1));
+        }
+        Duration attemptTimeout = Durations.parse("--timeout", timeout);
+        Duration connect = Durations.parse("--connect-timeout", connectTimeout);
+        List<Endpoint> endpoints = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (String url : urls) {
+            Endpoint.Builder b = Endpoint.builder(url).timeout(attemptTimeout).connectTimeout(connect);
+            // ids show only the masked URL; URLs that differ only in path or query get a counter
+            String masked = b.build().maskedUrl();
+            int n = seen.merge(masked, 1, Integer::sum);
+            b.id(n == 1 ? masked : masked + " (" + n + ")");
+            if (scheme != SignatureScheme.NONE) {
+                b.signature(scheme, secret, "env:" + secretEnv);
+            }
+            if (bearer != null) {
+                b.bearer(bearer, "env:" + bearerEnv);
+            }
+            if (basicPassword != null) {
+                b.basic(basicUser, basicPassword, "env:" + basicAuthEnv);
+            }
+            for (String h : headers) {
+                int colon = h.indexOf(':');
+                if (colon <= 0) {
+                    throw new UsageException("--header '" + h + "': expected 'Name: value'");
+                }
+                b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+            }
+            endpoints.add(b.build());
+        }
+        return endpoints;
+    }
+}

@@ -1,0 +1,187 @@
+package io.jenkins.plugins.dockerbuildwebhooks.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeliveryJournalTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
+    private static final SecretLookup SECRETS = ref -> {
+        if (ref.equals("env:HOOK_SECRET")) {
+            return Secret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        }
+        throw new IllegalArgumentException("no secret " + ref);
+    };
+
+    private static Delivery delivery(String id) {
+        Endpoint e = Endpoint.builder("https://hooks.example/t/secret-token?x=1").id("ci")
+                .signature(SignatureScheme.STANDARD_WEBHOOKS, Secret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "env:HOOK_SECRET")
+                .header("X-Team", "builds").timeout(Duration.ofSeconds(3)).build();
+        return new Delivery(id, e, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), Map.of("X-Event", "push"));
+    }
+
+    private static DeliveryJournal open(Path file, List<String> warnings) throws Exception {
+        return DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add);
+    }
+
+    private static Attempt attempt(int n, int status) {
+        return new Attempt(n, NOW, status, status == 0 ? "connection refused" : null, Duration.ofMillis(12), "x");
+    }
+
+    @Test
+    void shouldRestoreUnfinishedDeliveriesWithTheSameIdAndBytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Delivery original = delivery("msg_a");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(original, delivery("msg_b")), NOW);
+            j.attempt("msg_a", attempt(1, 503));
+            j.attempt("msg_b", attempt(1, 200));
+            j.finish(new DeliveryResult("ci", "https://hooks.example/…", "msg_b", Outcome.DELIVERED, 200,
+                    List.of(attempt(1, 200)), ""));
+        }
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("msg_a");
+            JournalEntry entry = j.unfinished().get(0);
+            assertThat(entry.attempts()).extracting(Attempt::status).containsExactly(503);
+            Delivery resumed = entry.toDelivery(SECRETS);
+            assertThat(resumed.id()).isEqualTo("msg_a");
+            assertThat(resumed.body()).isEqualTo(original.body());
+            assertThat(resumed.headers()).isEqualTo(Map.of("X-Event", "push"));
+            assertThat(resumed.endpoint().url()).isEqualTo(original.endpoint().url());
+            assertThat(resumed.endpoint().signature()).isEqualTo(SignatureScheme.STANDARD_WEBHOOKS);
+            assertThat(resumed.endpoint().headers()).isEqualTo(Map.of("X-Team", "builds"));
+            assertThat(resumed.endpoint().timeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(j.entry("msg_b").orElseThrow().outcome()).isEqualTo(Outcome.DELIVERED);
+        }
+    }
+
+    @Test
+    void shouldNeverWriteSecretValuesAndKeepTheFilePrivate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").contains("env:HOOK_SECRET");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void shouldSkipATornLastLineWithAWarningAndAppendCleanly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+            j.attempt("msg_a", attempt(1, 503));
+        }
+        byte[] intact = Files.readAllBytes(file);
+        Files.write(file, "{\"type\":\"attempt\",\"id\":\"msg_a\",\"n\":2,\"at\":\"20".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+
+        try (DeliveryJournal j = open(file, warnings)) {
+            assertThat(warnings).singleElement().asString().contains("line 3").contains("incomplete");
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).hasSize(1);
+            assertThat(Files.readAllBytes(file)).isEqualTo(intact);
+            j.attempt("msg_a", attempt(2, 200));
+        }
+        List<String> again = new ArrayList<>();
+        try (DeliveryJournal j = open(file, again)) {
+            assertThat(again).isEmpty();
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).extracting(Attempt::status).containsExactly(503, 200);
+        }
+    }
+
+    @Test
+    void shouldSkipCorruptLinesNamingThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+        Files.write(file, "not json\n".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+
+        try (DeliveryJournal j = open(file, warnings)) {
+            assertThat(warnings).singleElement().asString().contains("journal.jsonl:2");
+            assertThat(j.unfinished()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldCompactAwayFinishedDeliveries(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a"), delivery("msg_b")), NOW);
+            j.attempt("msg_a", attempt(1, 0));
+            j.finish(new DeliveryResult("ci", "u", "msg_b", Outcome.DELIVERED, 200, List.of(), ""));
+            long before = Files.size(file);
+
+            assertThat(j.compact()).isEqualTo(1);
+
+            assertThat(Files.size(file)).isLessThan(before);
+            j.attempt("msg_a", attempt(2, 200));
+        }
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.entries()).extracting(JournalEntry::id).containsExactly("msg_a");
+            assertThat(j.entry("msg_a").orElseThrow().createdAt()).isEqualTo(NOW.toString());
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).extracting(Attempt::error)
+                    .containsExactly("connection refused", null);
+            assertThat(j.entry("msg_a").orElseThrow().toDelivery(SECRETS).endpoint().id()).isEqualTo("ci");
+        }
+    }
+
+    @Test
+    void shouldReopenFinishedDeliveriesOnResume(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+            j.finish(new DeliveryResult("ci", "u", "msg_a", Outcome.FAILED, 400, List.of(), "HTTP 400"));
+            j.resume("msg_a", NOW);
+        }
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("msg_a");
+        }
+    }
+
+    @Test
+    void shouldNameTheMissingSecretReference(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+            JournalEntry entry = j.entry("msg_a").orElseThrow();
+
+            assertThatThrownBy(() -> entry.toDelivery(SecretLookup.environment(name -> null)))
+                    .hasMessageContaining("HOOK_SECRET");
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondWriterOfTheSameJournal(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+
+            assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("journal.jsonl").hasMessageContaining("already open");
+            j.compact(e -> true);
+            assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(java.io.IOException.class);
+            j.attempt("msg_a", attempt(1, 200));
+        }
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.jenkins.plugins.dockerbuildwebhooks.config;
+
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryFilter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The checks behind the endpoint form's validation. Messages name what is wrong but never echo a
+ * URL's path or query, which may hold a token.
+ */
+public final class EndpointValidation {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private EndpointValidation() {}
+
+    public static FormValidation id(String value) {
+        String id = Util.fixNull(value).trim();
+        if (id.isEmpty()) {
+            return FormValidation.error("Give the endpoint an id: builds select endpoints by it.");
+        }
+        if (!ID.matcher(id).matches()) {
+            return FormValidation.error("An id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        return FormValidation.ok();
+    }
+
+    public static FormValidation url(String value, String urlCredentialsId) {
+        String url = Util.fixNull(value).trim();
+        boolean viaCredentials = !Util.fixNull(urlCredentialsId).isBlank();
+        if (url.isEmpty()) {
+            return viaCredentials ? FormValidation.ok()
+                    : FormValidation.error("Give a URL, or choose a secret text credential that holds it.");
+        }
+        if (viaCredentials) {
+            return FormValidation.error("Give either a URL or a URL credential, not both.");
+        }
+        String problem = urlProblem(url);
+        if (problem != null) {
+            return FormValidation.error(problem);
+        }
+        URI uri = URI.create(url);
+        if (uri.getRawQuery() != null) {
+            return FormValidation.warning("This URL has a query string. If it carries a token, store the URL in a "
+                    + "secret text credential instead: this field is saved and shown as plain text.");
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * What is wrong with a receiver URL, or null if nothing: http or https, a host, no user
+     * information (use the authentication credential), no fragment.
+     */
+    public static String urlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            return "This is not a valid URL.";
+        }
+        String scheme = Util.fixNull(uri.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "The URL must start with http:// or https://.";
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return "The URL has no host name.";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "The URL must not contain user:password@; choose an authentication credential instead.";
+        }
+        if (uri.getRawFragment() != null) {
+            return "The URL must not contain a #fragment.";
+        }
+        return null;
+    }
+
+    public static FormValidation urlCredentials(String value, String url) {
+        if (!Util.fixNull(value).isBlank() && !Util.fixNull(url).isBlank()) {
+            return FormValidation.error("Give either a URL or a URL credential, not both.");
+        }
+        return FormValidation.ok();
+    }
+
+    public static FormValidation secret(String value, String signatureScheme) {
+        boolean signs = !WebhookEndpoint.SIGNATURE_NONE.equals(Util.fixEmptyAndTrim(signatureScheme));
+        if (Util.fixNull(value).isBlank() && signs) {
+            return FormValidation.warning("Without a signing secret, requests are sent unsigned.");
+        }
+        return FormValidation.ok();
+    }
+
+    public static FormValidation headers(String value) {
+        try {
+            HeaderLines.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    public static FormValidation repositories(String value) {
+        try {
+            RepositoryFilter filter = RepositoryFilter.parse(value);
+            return filter.acceptsAll() ? FormValidation.ok("Every repository goes to this endpoint.") : FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code what} names the field in the message. */
+    public static FormValidation number(String value, int min, int max, String what) {
+        try {
+            int n = Integer.parseInt(Util.fixNull(value).trim());
+            if (n < min || n > max) {
+                return FormValidation.error(what + " must be from " + min + " to " + max + ".");
+            }
+            return FormValidation.ok();
+        } catch (NumberFormatException e) {
+            return FormValidation.error(what + " must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
+import java.util.Map;
+
+/**
+ * Maps a {@link ResolvedEndpoint} onto core's {@link Endpoint}. Credentials ids become the
+ * secrets' references ({@code credentials:<id>}), which a journal stores instead of the values.
+ */
+public final class CoreEndpoints {
+    /** Prefix of the secret references this plugin hands to core. */
+    public static final String CREDENTIALS_REF = "credentials:";
+
+    private CoreEndpoints() {}
+
+    /**
+     * The core endpoint.
+     *
+     * @throws IllegalArgumentException with core's message (naming the endpoint or header) when the
+     *     URL, a header or the signature settings are not usable
+     */
+    public static Endpoint toCore(ResolvedEndpoint e) {
+        Endpoint.Builder b = Endpoint.builder(e.url())
+                .id(e.id())
+                .connectTimeout(e.connectTimeout())
+                .timeout(e.timeout());
+        SignatureScheme scheme = SignatureScheme.fromId(e.signatureScheme());
+        if (scheme != SignatureScheme.NONE && e.signingSecret() != null) {
+            b.signature(scheme, Secret.of(e.signingSecret().getPlainText()), ref(e.secretCredentialsId()));
+        }
+        for (Map.Entry<String, String> h : e.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        if (e.bearerToken() != null) {
+            b.bearer(Secret.of(e.bearerToken().getPlainText()), ref(e.authCredentialsId()));
+        } else if (e.basicUser() != null && e.basicPassword() != null) {
+            b.basic(e.basicUser(), Secret.of(e.basicPassword().getPlainText()), ref(e.authCredentialsId()));
+        }
+        return b.build();
+    }
+
+    private static String ref(String credentialsId) {
+        return credentialsId == null ? null : CREDENTIALS_REF + credentialsId;
+    }
+}

@@ -1,0 +1,271 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Run;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The build's "Docker webhooks" page and its summary on the build page: every delivery with its
+ * attempts, statuses, latencies, response excerpts and the payload sent (masked).
+ *
+ * <p>Several notifications in one build add to the same action. {@link #update(DeliveryRecord)}
+ * replaces a record by delivery id, so deliveries finished after the build stopped waiting (or
+ * redelivered) can be brought up to date.
+ */
+public class DeliveriesAction implements RunAction2 {
+    // Copy-on-write: the build may be saved (serialised) while a late delivery updates its record.
+    private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** The action of {@code run}, added if it has none yet. */
+    public static synchronized DeliveriesAction of(Run<?, ?> run) {
+        DeliveriesAction action = run.getAction(DeliveriesAction.class);
+        if (action == null) {
+            action = new DeliveriesAction();
+            run.addAction(action);
+        }
+        return action;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @CheckForNull
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-paper-plane-outline";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Docker webhooks";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "docker-webhooks";
+    }
+
+    /**
+     * Adds records and saves the build. A record whose delivery is already listed (e.g. the outbox
+     * listed it as pending when it was handed over) brings that one up to date instead.
+     */
+    public void addAll(List<DeliveryRecord> added) throws IOException {
+        synchronized (records) {
+            for (DeliveryRecord record : added) {
+                int index = indexOf(record.getDeliveryId(), record.getEndpointId());
+                if (index < 0) {
+                    records.add(record);
+                } else {
+                    records.set(index, records.get(index).updatedBy(record));
+                }
+            }
+        }
+        save();
+    }
+
+    /**
+     * Replaces the record with the same delivery id (and endpoint), keeping its callback report and
+     * redelivery link, or adds it; saves the build.
+     */
+    public void update(DeliveryRecord record) throws IOException {
+        synchronized (records) {
+            int index = indexOf(record.getDeliveryId(), record.getEndpointId());
+            if (index < 0) {
+                records.add(record);
+            } else {
+                // keep what arrived meanwhile and only the stored record knows (callback report, redelivery link)
+                records.set(index, records.get(index).updatedBy(record));
+            }
+        }
+        save();
+    }
+
+    private int indexOf(String deliveryId, String endpointId) {
+        for (int i = 0; i < records.size(); i++) {
+            DeliveryRecord r = records.get(i);
+            if (r.getDeliveryId().equals(deliveryId) && r.getEndpointId().equals(endpointId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void save() throws IOException {
+        if (run != null) {
+            run.save();
+        }
+    }
+
+    public List<DeliveryRecord> getRecords() {
+        return List.copyOf(records);
+    }
+
+    public Optional<DeliveryRecord> find(String deliveryId) {
+        return getRecords().stream().filter(r -> r.getDeliveryId().equals(deliveryId)).findFirst();
+    }
+
+    public int getDeliveredCount() {
+        return (int) getRecords().stream().filter(DeliveryRecord::isSuccess).count();
+    }
+
+    public int getPendingCount() {
+        return (int) getRecords().stream().filter(DeliveryRecord::isPending).count();
+    }
+
+    public int getFailedCount() {
+        return getRecords().size() - getDeliveredCount() - getPendingCount();
+    }
+
+    /**
+     * Changes the record of {@code deliveryId} atomically (a result and a callback may arrive at
+     * the same time) and saves the build; false when there is no such record.
+     */
+    public boolean modify(String deliveryId, UnaryOperator<DeliveryRecord> change) throws IOException {
+        synchronized (records) {
+            int index = -1;
+            for (int i = 0; i < records.size(); i++) {
+                if (records.get(i).getDeliveryId().equals(deliveryId)) {
+                    index = i;
+                    break;
+                }
+            }
+            if (index < 0) {
+                return false;
+            }
+            records.set(index, change.apply(records.get(index)));
+        }
+        save();
+        return true;
+    }
+
+    /**
+     * The receivers' reports for the build page, e.g. {@code 2 success, 1 failure, 1 awaited};
+     * empty when no delivery asked for a callback.
+     */
+    public String getCallbackSummary() {
+        Map<String, Integer> counts = new TreeMap<>();
+        int awaited = 0;
+        for (DeliveryRecord r : getRecords()) {
+            if (r.getCallback() != null) {
+                counts.merge(r.getCallback().state().wireName(), 1, Integer::sum);
+            } else if (r.isCallbackExpected() && (r.isPending() || r.isSuccess())) {
+                awaited++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((state, n) -> parts.add(n + " " + state));
+        if (awaited > 0) {
+            parts.add(awaited + " awaited");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Records that are neither delivered nor still pending: what "Redeliver failed" sends again. */
+    public List<DeliveryRecord> getFailedRecords() {
+        return getRecords().stream().filter(r -> !r.isSuccess() && !r.isPending()).toList();
+    }
+
+    /** The latest redelivery of {@code deliveryId} (following chains), or the record itself. */
+    public Optional<DeliveryRecord> latestAttemptOf(String deliveryId) {
+        Optional<DeliveryRecord> current = find(deliveryId);
+        for (int hops = 0; current.isPresent() && hops < 100; hops++) {
+            String id = current.get().getDeliveryId();
+            Optional<DeliveryRecord> next = getRecords().stream()
+                    .filter(r -> id.equals(r.getRedeliveryOf()))
+                    .reduce((first, second) -> second);
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /**
+     * Sends one delivery again as a new delivery pointing to the original ("Redeliver" button).
+     * Needs Item/Build on the job, like starting a build would.
+     */
+    @POST
+    public HttpResponse doRedeliver(@QueryParameter String id) throws IOException {
+        Run<?, ?> r = requireRunAndBuildPermission();
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+            // never echo a malformed id back into the error page
+            return HttpResponses.errorWithoutStack(404, "No such delivery");
+        }
+        try {
+            DeliveryOutbox.get().redeliver(r, id);
+        } catch (AbortException e) {
+            return HttpResponses.errorWithoutStack(404, e.getMessage());
+        }
+        return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * Sends every failed delivery of this build again ("Redeliver failed"), skipping failures that
+     * were already redelivered. One that cannot be sent again does not stop the others; the answer
+     * then names it.
+     */
+    @POST
+    public HttpResponse doRedeliverFailed() throws IOException {
+        Run<?, ?> r = requireRunAndBuildPermission();
+        List<String> refused = new ArrayList<>();
+        for (DeliveryRecord failed : getFailedRecords()) {
+            if (hasRedelivery(failed.getDeliveryId())) {
+                continue; // already sent again; its redelivery is redelivered instead if that failed too
+            }
+            try {
+                DeliveryOutbox.get().redeliver(r, failed.getDeliveryId());
+            } catch (AbortException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        if (!refused.isEmpty()) {
+            return HttpResponses.errorWithoutStack(409, String.join(" ", refused));
+        }
+        return HttpResponses.redirectToDot();
+    }
+
+    /** Whether the current user may press the redeliver buttons (the page hides them otherwise). */
+    public boolean isRedeliverAllowed() {
+        return run != null && run.getParent().hasPermission(Item.BUILD);
+    }
+
+    private boolean hasRedelivery(String deliveryId) {
+        return getRecords().stream().anyMatch(r -> deliveryId.equals(r.getRedeliveryOf()));
+    }
+
+    private Run<?, ?> requireRunAndBuildPermission() {
+        Run<?, ?> r = run;
+        if (r == null) {
+            throw HttpResponses.notFound();
+        }
+        r.getParent().checkPermission(Item.BUILD);
+        return r;
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
+import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Which build each delivery in the outbox belongs to, and which delivery a redelivery repeats: one
+ * JSON line per delivery beside the core journal, which knows nothing of builds. It is what lets a
+ * delivery resumed after a restart, or a callback arriving days later, find its build again.
+ *
+ * <p>Lines are appended before the delivery is journalled, so every journalled delivery has one; a
+ * torn last line (a crash while writing it) is skipped. Holds no secret: ids and run ids only.
+ */
+final class OutboxIndex {
+    /** One delivery's place. */
+    record Link(String deliveryId, String runId, String redeliveryOf, Instant created) {}
+
+    private final Path file;
+    private final Map<String, Link> links = new LinkedHashMap<>();
+
+    private OutboxIndex(Path file) {
+        this.file = file;
+    }
+
+    /** Reads (or creates) the index; unreadable lines are reported to {@code warnings} and skipped. */
+    static OutboxIndex open(Path file, Consumer<String> warnings) throws IOException {
+        OutboxIndex index = new OutboxIndex(file);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (Files.exists(file)) {
+            byte[] bytes = Files.readAllBytes(file);
+            int start = 0;
+            int lineNo = 0;
+            while (start < bytes.length) {
+                int end = indexOf(bytes, (byte) '\n', start);
+                lineNo++;
+                if (end < 0) {
+                    warnings.accept(file + ": line " + lineNo + " is incomplete; skipped");
+                    break;
+                }
+                if (end > start) {
+                    try {
+                        index.put(read(JsonReader.parseObject(Arrays.copyOfRange(bytes, start, end), file + ":" + lineNo)));
+                    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                        warnings.accept(file + ":" + lineNo + ": unreadable line skipped: " + e.getMessage());
+                    }
+                }
+                start = end + 1;
+            }
+        }
+        return index;
+    }
+
+    private static Link read(JsonObject o) {
+        return new Link(o.string("id"), o.string("run"), o.optString("redeliveryOf").orElse(null),
+                Instant.parse(o.string("at")));
+    }
+
+    private static byte[] line(Link link) {
+        byte[] json = JsonWriter.toBytes(false, w -> {
+            w.startObject().field("id", link.deliveryId()).field("run", link.runId()).field("at", link.created().toString());
+            if (link.redeliveryOf() != null) {
+                w.field("redeliveryOf", link.redeliveryOf());
+            }
+            w.endObject();
+        });
+        byte[] out = Arrays.copyOf(json, json.length + 1);
+        out[json.length] = '\n';
+        return out;
+    }
+
+    /** Records links, forcing them to disk once. */
+    synchronized void addAll(List<Link> added) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            for (Link link : added) {
+                ByteBuffer buffer = ByteBuffer.wrap(line(link));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            channel.force(false);
+        }
+        added.forEach(this::put);
+    }
+
+    synchronized Optional<Link> find(String deliveryId) {
+        return Optional.ofNullable(links.get(deliveryId));
+    }
+
+    synchronized int size() {
+        return links.size();
+    }
+
+    /** Rewrites the index keeping only the links {@code keep} accepts; returns how many were dropped. */
+    synchronized int retain(Predicate<Link> keep) throws IOException {
+        List<Link> kept = new ArrayList<>();
+        for (Link link : links.values()) {
+            if (keep.test(link)) {
+                kept.add(link);
+            }
+        }
+        int dropped = links.size() - kept.size();
+        if (dropped == 0) {
+            return 0;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (Link link : kept) {
+                ByteBuffer buffer = ByteBuffer.wrap(line(link));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            channel.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        links.clear();
+        kept.forEach(this::put);
+        return dropped;
+    }
+
+    private void put(Link link) {
+        links.put(link.deliveryId(), link);
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One payload for one endpoint, about to be sent: the delivery id (kept across retries), the exact
+ * body bytes and what the record shows.
+ *
+ * @param reference the repository:tag the payload reports
+ */
+public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, String reference, byte[] body) {
+    private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final RandomGenerator IDS = new SecureRandom();
+
+    public PlannedDelivery {
+        body = body.clone();
+    }
+
+    /** A fresh delivery id: {@code msg_} and 26 random base-36 characters, no '.', as Standard Webhooks wants. */
+    public static String newId() {
+        StringBuilder sb = new StringBuilder("msg_");
+        for (int i = 0; i < 26; i++) {
+            sb.append(ALPHABET[IDS.nextInt(ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body as shown on the build page: UTF-8 text, callback URL masked. */
+    public String maskedPayload() {
+        return Masking.payload(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Whether the payload's {@code callback_url} points at this Jenkins' callback endpoint. */
+    public boolean asksForCallback() {
+        return new String(body, StandardCharsets.UTF_8).contains("/" + CallbackUrls.PATH + "/");
+    }
+
+    /** The record shown while the delivery is still under way. */
+    public DeliveryRecord pendingRecord() {
+        return DeliveryRecord.pending(deliveryId, endpoint.id(), endpoint.maskedUrl(), reference, maskedPayload());
+    }
+
+    /** A record of a delivery that ended before any request, e.g. a refused configuration. */
+    public DeliveryRecord failedRecord(String outcome, String message) {
+        return new DeliveryRecord(deliveryId, endpoint.id(), endpoint.maskedUrl(), reference, outcome, false, 0, message,
+                List.of(), maskedPayload());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlannedDelivery p && p.deliveryId.equals(deliveryId) && p.endpoint.id().equals(endpoint.id());
+    }
+
+    @Override
+    public int hashCode() {
+        return deliveryId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PlannedDelivery[" + deliveryId + " " + reference + " to " + endpoint.id() + "]";
+    }
+}

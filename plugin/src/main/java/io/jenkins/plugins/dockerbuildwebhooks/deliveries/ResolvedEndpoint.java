@@ -1,0 +1,47 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.util.Secret;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An endpoint with its credentials looked up, ready to send: what the Jenkins configuration
+ * becomes for one notification. Lives in memory only; the credentials ids travel along so a
+ * durable outbox can store them instead of the secrets. {@link #toString()} shows no secret and no
+ * full URL.
+ *
+ * @param url the full URL; may itself be a secret
+ * @param urlCredentialsId where the URL came from, or null when it was configured in plain text
+ * @param signatureScheme core's scheme id; {@code none} when there is no signing secret
+ * @param bearerToken sent as {@code Authorization: Bearer}, or null
+ * @param basicUser with {@code basicPassword} sent as HTTP basic authentication, or null
+ */
+public record ResolvedEndpoint(
+        String id,
+        String url,
+        @CheckForNull String urlCredentialsId,
+        String signatureScheme,
+        @CheckForNull Secret signingSecret,
+        @CheckForNull String secretCredentialsId,
+        @CheckForNull Secret bearerToken,
+        @CheckForNull String basicUser,
+        @CheckForNull Secret basicPassword,
+        @CheckForNull String authCredentialsId,
+        Map<String, String> headers,
+        Duration connectTimeout,
+        Duration timeout) {
+
+    public ResolvedEndpoint {
+        headers = Map.copyOf(headers);
+    }
+
+    public String maskedUrl() {
+        return Masking.url(url);
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedEndpoint[" + id + " " + maskedUrl() + " signature=" + signatureScheme + "]";
+    }
+}

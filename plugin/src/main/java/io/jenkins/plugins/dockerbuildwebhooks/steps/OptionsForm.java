@@ -1,0 +1,83 @@
+package io.jenkins.plugins.dockerbuildwebhooks.steps;
+
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dockerbuildwebhooks.config.Choices;
+import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
+import io.jenkins.plugins.dockerbuildwebhooks.config.EndpointValidation;
+import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
+import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validation, lists and help shared by the post-build action's and the step's forms (both show
+ * {@code lib/dockerbuildwebhooks/options.jelly}); their descriptors check permissions and delegate
+ * here.
+ */
+final class OptionsForm {
+    /** Fields whose help lives in {@code webapp/help/}, one file for both forms. */
+    private static final Set<String> SHARED_HELP = Set.of("endpoints", "inlineEndpoints", "images", "iidFile",
+            "metadataFile", "digestFile", "scanConsoleLog", "payloadProfile", "pusher", "failureMode", "waitSeconds");
+
+    private OptionsForm() {}
+
+    /** The help URL of a shared field, or null to let Jenkins look next to the class. */
+    static String helpFile(String fieldName) {
+        return SHARED_HELP.contains(fieldName) ? "/plugin/docker-build-webhooks/help/" + fieldName + ".html" : null;
+    }
+
+    static FormValidation checkEndpoints(String value) {
+        List<String> known = DockerBuildWebhooksConfiguration.get().getEndpoints().stream()
+                .map(WebhookEndpoint::getId).toList();
+        WebhookOptions options = new WebhookOptions();
+        options.setEndpoints(value);
+        if (options.endpointIds().isEmpty()) {
+            return known.isEmpty() ? FormValidation.ok() : FormValidation.ok("Every enabled global endpoint ("
+                    + String.join(", ", known) + "), unless inline endpoints are given.");
+        }
+        List<String> unknown = options.endpointIds().stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            return FormValidation.error("No global endpoint has the id " + String.join(", ", unknown)
+                    + " (configured: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ").");
+        }
+        return FormValidation.ok();
+    }
+
+    static FormValidation checkImages(String value) {
+        WebhookOptions options = new WebhookOptions();
+        options.setImages(value);
+        for (String text : options.imageReferences()) {
+            try {
+                ImageReference.parse(text);
+            } catch (InvalidReferenceException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+        return FormValidation.ok();
+    }
+
+    static FormValidation checkWaitSeconds(String value) {
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok()
+                : EndpointValidation.number(value, 0, 3600, "The wait time");
+    }
+
+    static FormValidation checkFailureMode(String value) {
+        try {
+            FailureMode.fromId(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static ListBoxModel payloadProfiles() {
+        return Choices.payloadProfiles(true);
+    }
+
+    static ListBoxModel failureModes() {
+        return FailureMode.choices();
+    }
+}

@@ -1,0 +1,279 @@
+package io.jenkins.plugins.dockerbuildwebhooks.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Cause;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
+import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveriesAction;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryService;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.PlannedDelivery;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.ResolvedEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryFilter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFactory;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one entry point of the post-build action and the Pipeline step: collect the images, build a
+ * payload per repository:tag, pick the endpoints, hand the deliveries to the {@link
+ * DeliveryService}, wait for them up to the wait time, record them on the build and apply the
+ * failure mode.
+ */
+public final class WebhookNotifier {
+    private static final Logger LOGGER = Logger.getLogger(WebhookNotifier.class.getName());
+    static final String PREFIX = "[Docker webhooks] ";
+
+    private final DockerBuildWebhooksConfiguration config;
+    private final DeliveryService service;
+    private final Clock clock;
+
+    public WebhookNotifier(DockerBuildWebhooksConfiguration config, DeliveryService service, Clock clock) {
+        this.config = config;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** With the configuration, service and clock Jenkins runs with. */
+    public static WebhookNotifier create() {
+        return new WebhookNotifier(DockerBuildWebhooksConfiguration.get(), DeliveryService.get(), Clock.systemUTC());
+    }
+
+    /**
+     * Sends the notification and returns every delivery's record (pending ones included when the
+     * wait time ran out).
+     *
+     * @throws AbortException on bad input (unknown endpoint, missing file or credentials, invalid
+     *     reference), naming it; and, with failure mode {@code failure}, when a delivery failed
+     */
+    public List<DeliveryRecord> notify(Run<?, ?> run, @CheckForNull FilePath workspace, TaskListener listener,
+            WebhookOptions options) throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        FailureMode failureMode = failureMode(options);
+        List<Target> targets = targets(run, options, log);
+        if (targets.isEmpty()) {
+            log.println(PREFIX + "No endpoint to send to: configure one under Manage Jenkins → System, or give inlineEndpoints.");
+            return List.of();
+        }
+        List<BuiltImage> images = new ImageSourceReader(run, workspace).read(options, listener);
+        if (images.isEmpty()) {
+            log.println(PREFIX + "No Docker images found in the given sources; nothing to send.");
+            return List.of();
+        }
+        List<Payload> payloads = new PayloadFactory(clock).create(images, facts(run, options));
+        List<PlannedDelivery> planned = plan(targets, payloads);
+        if (planned.isEmpty()) {
+            log.println(PREFIX + "No endpoint's repository filter accepts the images found; nothing to send.");
+            return List.of();
+        }
+        log.println(PREFIX + "Sending " + planned.size() + (planned.size() == 1 ? " delivery" : " deliveries") + " for "
+                + payloads.size() + (payloads.size() == 1 ? " image tag" : " image tags") + ".");
+        List<CompletableFuture<DeliveryRecord>> futures;
+        try {
+            futures = service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
+        } catch (IllegalArgumentException e) {
+            // e.g. an allow-list entry core cannot read: the message names it
+            throw new AbortException("Docker webhooks cannot be sent: " + e.getMessage());
+        }
+        Awaited awaited = await(planned, futures, waitSeconds(options));
+        List<DeliveryRecord> records = markCallbacks(planned, awaited.records());
+        DeliveriesAction action = DeliveriesAction.of(run);
+        action.addAll(records);
+        keepUpToDate(action, records, futures);
+        for (DeliveryRecord r : records) {
+            log.println(PREFIX + r.consoleLine());
+        }
+        if (awaited.interrupted()) {
+            // the build was aborted while waiting: deliveries go on and the page records them
+            throw new InterruptedException("aborted while waiting for Docker webhook deliveries");
+        }
+        applyFailureMode(run, log, failureMode, records);
+        return records;
+    }
+
+    private FailureMode failureMode(WebhookOptions options) throws AbortException {
+        try {
+            return FailureMode.fromId(options.getFailureMode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    private int waitSeconds(WebhookOptions options) {
+        Integer wait = options.getWaitSeconds();
+        return wait != null ? wait : Math.max(0, config.getWaitSeconds());
+    }
+
+    /** An endpoint to send to with the filter and profile that apply. */
+    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile, boolean callbacks) {}
+
+    private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
+        List<Target> targets = new ArrayList<>();
+        EndpointResolver global = new EndpointResolver(CredentialsLookup.global(run), config);
+        List<String> ids = options.endpointIds();
+        if (ids.isEmpty() && options.getInlineEndpoints().isEmpty()) {
+            for (WebhookEndpoint e : config.getEndpoints()) {
+                if (e.isEnabled()) {
+                    targets.add(target(global, e, options));
+                }
+            }
+        }
+        for (String id : ids) {
+            WebhookEndpoint e = config.findEndpoint(id).orElseThrow(() -> new AbortException(
+                    "No global webhook endpoint has the id \"" + id + "\" (configured: " + configuredIds() + ")"));
+            if (e.isEnabled()) {
+                targets.add(target(global, e, options));
+            } else {
+                log.println(PREFIX + "Endpoint \"" + id + "\" is disabled; nothing is sent to it.");
+            }
+        }
+        // Inline endpoints come from the job: their credentials are looked up as the build, not as the system.
+        EndpointResolver inline = new EndpointResolver(CredentialsLookup.forRun(run), config);
+        for (WebhookEndpoint e : options.getInlineEndpoints()) {
+            if (e.isEnabled()) {
+                targets.add(target(inline, e, options));
+            }
+        }
+        return targets;
+    }
+
+    private String configuredIds() {
+        List<String> ids = config.getEndpoints().stream().map(WebhookEndpoint::getId).toList();
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
+    private static Target target(EndpointResolver resolver, WebhookEndpoint e, WebhookOptions options)
+            throws AbortException {
+        try {
+            RepositoryFilter filter = RepositoryFilter.parse(e.getRepositories());
+            String profile = options.getPayloadProfile().isEmpty() ? e.getPayloadProfile() : options.getPayloadProfile();
+            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile), e.isCallbacks());
+        } catch (IllegalArgumentException ex) {
+            throw new AbortException("Endpoint \"" + e.getId() + "\": " + ex.getMessage());
+        }
+    }
+
+    private PayloadFacts facts(Run<?, ?> run, WebhookOptions options) {
+        String pusher = options.getPusher();
+        if (pusher.isEmpty()) {
+            Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
+            pusher = user != null && user.getUserId() != null ? user.getUserId() : config.getDefaultPusher();
+        }
+        return PayloadFacts.builder(pusher).build();
+    }
+
+    private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads) {
+        List<PlannedDelivery> planned = new ArrayList<>();
+        for (Target t : targets) {
+            for (Payload p : payloads) {
+                if (t.filter().accepts(p.reference().repository())) {
+                    String id = PlannedDelivery.newId();
+                    // The callback URL carries a token for this one delivery, so each delivery gets its own payload.
+                    String callbackUrl = t.callbacks() ? CallbackEndpoint.callbackUrlFor(id).orElse("") : "";
+                    Payload payload = new Payload(p.reference(), callbackUrl, p.pushData(), p.repository());
+                    planned.add(new PlannedDelivery(id, t.endpoint(), p.reference().familiar(),
+                            PayloadWriter.toBytes(payload, t.profile())));
+                }
+            }
+        }
+        return planned;
+    }
+
+    /** The records, each noting whether its payload asked the receiver for a callback. */
+    private static List<DeliveryRecord> markCallbacks(List<PlannedDelivery> planned, List<DeliveryRecord> records) {
+        List<DeliveryRecord> marked = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            marked.add(records.get(i).withCallbackExpected(planned.get(i).asksForCallback()));
+        }
+        return marked;
+    }
+
+    /** Records after waiting, and whether the wait was interrupted (the build aborted). */
+    private record Awaited(List<DeliveryRecord> records, boolean interrupted) {}
+
+    /**
+     * The records of deliveries finished within {@code waitSeconds}; pending records for the rest,
+     * also when interrupted (the interrupt is reported, not re-raised, so the records can still be
+     * saved: file writes fail on an interrupted thread).
+     */
+    private static Awaited await(List<PlannedDelivery> planned,
+            List<CompletableFuture<DeliveryRecord>> futures, int waitSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        boolean interrupted = false;
+        List<DeliveryRecord> records = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            long left = interrupted ? 0 : Math.max(0, deadline - System.nanoTime());
+            try {
+                records.add(futures.get(i).get(left, TimeUnit.NANOSECONDS));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                records.add(planned.get(i).pendingRecord());
+            } catch (TimeoutException e) {
+                records.add(planned.get(i).pendingRecord());
+            } catch (ExecutionException e) {
+                LOGGER.log(Level.WARNING, "delivery " + planned.get(i).deliveryId() + " failed unexpectedly", e.getCause());
+                records.add(planned.get(i).failedRecord("FAILED", "internal error: " + e.getCause()));
+            }
+        }
+        return new Awaited(records, interrupted);
+    }
+
+    /** Deliveries still under way update the build's record when they finish. */
+    private static void keepUpToDate(DeliveriesAction action, List<DeliveryRecord> records,
+            List<CompletableFuture<DeliveryRecord>> futures) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).isPending()) {
+                futures.get(i).thenAccept(done -> {
+                    try {
+                        action.update(done);
+                    } catch (IOException e) {
+                        LOGGER.log(Level.WARNING, "could not save delivery " + done.getDeliveryId(), e);
+                    }
+                });
+            }
+        }
+    }
+
+    private static void applyFailureMode(Run<?, ?> run, PrintStream log, FailureMode mode, List<DeliveryRecord> records)
+            throws AbortException {
+        long failed = records.stream().filter(r -> !r.isSuccess() && !r.isPending()).count();
+        long pending = records.stream().filter(DeliveryRecord::isPending).count();
+        if (pending > 0) {
+            log.println(PREFIX + pending + " still being delivered after the wait time; see the build's Docker webhooks page.");
+        }
+        if (failed == 0) {
+            return;
+        }
+        String summary = failed + " of " + records.size() + " Docker webhook deliveries failed";
+        switch (mode) {
+            case NEVER -> log.println(PREFIX + summary + " (failureMode: never).");
+            case UNSTABLE -> {
+                log.println(PREFIX + summary + ": marking the build unstable.");
+                run.setResult(Result.UNSTABLE);
+            }
+            case FAILURE -> throw new AbortException(summary + ".");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Run;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class DeliveriesActionTest {
+
+    private static DeliveryRecord delivered(String id) {
+        return new DeliveryRecord(id, "hub", "https://hooks.example.com/…", "acme/app:1.0", "DELIVERED", true, 200, "",
+                List.of(new AttemptRecord(1, 1_700_000_000_000L, 503, "", 15, "busy"),
+                        new AttemptRecord(2, 1_700_000_001_000L, 200, "", 12, "ok")),
+                "{\"callback_url\":\"\"}");
+    }
+
+    @Test
+    void shouldKeepRecordsAcrossSavingAndLoadingTheBuild(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        FreeStyleBuild build = j.buildAndAssertSuccess(p);
+        DeliveriesAction.of(build).addAll(List.of(delivered("msg_1"), DeliveryRecord.pending("msg_2", "keel",
+                "https://keel.example.com/…", "acme/app:1.0", "{}")));
+
+        String xml = Run.XSTREAM2.toXML(build.getAction(DeliveriesAction.class));
+        DeliveriesAction loaded = (DeliveriesAction) Run.XSTREAM2.fromXML(xml);
+
+        assertThat(loaded.getRecords()).extracting(DeliveryRecord::getDeliveryId, DeliveryRecord::getOutcome)
+                .containsExactly(tuple("msg_1", "DELIVERED"),
+                        tuple("msg_2", "PENDING"));
+        assertThat(loaded.getRecords().get(0).getAttempts()).extracting(AttemptRecord::getSummary).containsExactly("503", "200");
+        assertThat(loaded.getDeliveredCount()).isEqualTo(1);
+        assertThat(loaded.getPendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplaceAPendingRecordWhenTheDeliveryFinishes(JenkinsRule j) throws Exception {
+        FreeStyleBuild build = j.buildAndAssertSuccess(j.createFreeStyleProject());
+        DeliveriesAction action = DeliveriesAction.of(build);
+        action.addAll(List.of(DeliveryRecord.pending("msg_1", "hub", "https://hooks.example.com/…", "acme/app:1.0", "{}")));
+
+        action.update(delivered("msg_1"));
+
+        assertThat(action.getRecords()).singleElement().extracting(DeliveryRecord::getOutcome).isEqualTo("DELIVERED");
+        assertThat(DeliveriesAction.of(build)).isSameAs(action);
+    }
+}

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.await;
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.configure;
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.endpoint;
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.onlyRecord;
+import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSupport.pipeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+
+/** What survives a controller restart: unfinished deliveries and a step waiting for callbacks. */
+class DeliveryOutboxRestartTest {
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private static WorkflowRun build(JenkinsRule j) {
+        return j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+    }
+
+    @Test
+    void shouldResumeAnUnfinishedDeliveryWithTheSameIdAfterARestart() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start().hold()) {
+            AtomicReference<String> deliveryId = new AtomicReference<>();
+            sessions.then(j -> {
+                configure(5, endpoint("hub", receiver.url("/hook"), false));
+                WorkflowRun run = pipeline(j, "p",
+                        "dockerWebhook endpoints: 'hub', images: 'acme/app:1.0', waitSeconds: 0, failureMode: 'never'",
+                        Result.SUCCESS);
+                deliveryId.set(onlyRecord(run).getDeliveryId());
+                await("the receiver holds the first attempt", () -> receiver.requests().size() == 1);
+                assertThat(onlyRecord(run).isPending()).isTrue();
+            });
+            sessions.then(j -> {
+                await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
+                receiver.release();
+                WorkflowRun run = build(j);
+                await("the resumed delivery is recorded", () -> onlyRecord(run).isSuccess());
+
+                assertThat(onlyRecord(run).getDeliveryId()).isEqualTo(deliveryId.get());
+                assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).containsOnly(deliveryId.get());
+                assertThat(receiver.requests().get(1).body()).as("the same bytes")
+                        .isEqualTo(receiver.requests().get(0).body());
+            });
+            sessions.then(j -> assertThat(onlyRecord(build(j)).getOutcome())
+                    .as("the result was saved with the build").isEqualTo("DELIVERED"));
+        }
+    }
+
+    @Test
+    void shouldKeepWaitingForACallbackAcrossARestart() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start()) {
+            sessions.then(j -> {
+                configure(1, endpoint("hub", receiver.url("/hook"), true));
+                WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+                job.setDefinition(new CpsFlowDefinition("""
+                        def r = dockerWebhook endpoints: 'hub', images: 'acme/app:1.0', waitForCallback: true, callbackTimeout: 3600
+                        echo "callback ${r[0].callbackState}: ${r[0].callbackDescription}"
+                        """, true));
+                WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+                j.waitForMessage("Waiting up to 3600 s for callbacks of 1 delivery", run);
+                assertThat(run.isBuilding()).isTrue();
+            });
+            sessions.then(j -> {
+                WorkflowRun run = build(j);
+                assertThat(run.isBuilding()).isTrue();
+                String callbackUrl = receiver.requests().get(0).callbackUrl();
+
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(callbackUrl))
+                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"success\",\"description\":\"deployed\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.statusCode()).isEqualTo(200);
+                j.assertBuildStatusSuccess(j.waitForCompletion(run));
+                j.assertLogContains("callback success: deployed", run);
+            });
+        }
+    }
+}
