@@ -1,9 +1,10 @@
 package io.jenkins.plugins.dockerbuildwebhooks.receiver;
 
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.HubSignature256Signer;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck.Scheme;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>} as GitHub's libraries do: HMAC-SHA256 of the
@@ -12,12 +13,12 @@ import java.util.HexFormat;
  */
 public final class HubSignatureVerifier {
     /** The header's name. */
-    public static final String HEADER = "X-Hub-Signature-256";
+    public static final String HEADER = HubSignature256Signer.HEADER;
 
-    private final byte[] key;
+    private final HubSignature256Signer signer;
 
     public HubSignatureVerifier(String secret) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.signer = new HubSignature256Signer(Secret.of(secret));
     }
 
     /** Checks the header's value (null when absent) against the exact body bytes. */
@@ -25,8 +26,8 @@ public final class HubSignatureVerifier {
         if (header == null) {
             return SignatureCheck.notSent(Scheme.HUB_SIGNATURE_256);
         }
-        byte[] expected = ("sha256=" + HexFormat.of().formatHex(Hmac.sha256(key, body)))
-                .getBytes(StandardCharsets.US_ASCII);
+        // verifying is signing again with the sender's code and comparing
+        byte[] expected = signer.sign(body).getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
         boolean wellFormed = false;
         for (String entry : header.split(",")) {

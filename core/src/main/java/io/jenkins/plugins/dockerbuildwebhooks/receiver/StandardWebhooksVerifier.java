@@ -1,7 +1,8 @@
 package io.jenkins.plugins.dockerbuildwebhooks.receiver;
 
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.StandardWebhooksSigner;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck.Scheme;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,13 +18,12 @@ import java.util.Optional;
 public final class StandardWebhooksVerifier {
     /** The tolerance of the reference libraries. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
-    private static final String PREFIX = "whsec_";
 
-    private final byte[] key;
+    private final StandardWebhooksSigner signer;
     private final Clock clock;
 
-    private StandardWebhooksVerifier(byte[] key, Clock clock) {
-        this.key = key.clone();
+    private StandardWebhooksVerifier(StandardWebhooksSigner signer, Clock clock) {
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -33,13 +33,9 @@ public final class StandardWebhooksVerifier {
      * key). Empty when the secret starts with {@code whsec_} but holds no valid base64 key.
      */
     public static Optional<StandardWebhooksVerifier> forSecret(String secret, Clock clock) {
-        if (!secret.startsWith(PREFIX)) {
-            return Optional.of(new StandardWebhooksVerifier(secret.getBytes(StandardCharsets.UTF_8), clock));
-        }
         try {
-            byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
-            return key.length == 0 ? Optional.empty() : Optional.of(new StandardWebhooksVerifier(key, clock));
-        } catch (IllegalArgumentException notBase64) {
+            return Optional.of(new StandardWebhooksVerifier(new StandardWebhooksSigner(Secret.of(secret)), clock));
+        } catch (IllegalArgumentException notAKey) {
             return Optional.empty();
         }
     }
@@ -61,7 +57,11 @@ public final class StandardWebhooksVerifier {
         } catch (NumberFormatException e) {
             return invalid("webhook-timestamp \"" + shorten(timestamp) + "\" is not whole seconds since the epoch");
         }
-        byte[] expected = Hmac.sha256(key, (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+        if (id.indexOf('.') >= 0) {
+            return invalid("webhook-id contains '.', which the signed content id.timestamp.body cannot hold");
+        }
+        // verifying is signing again with the sender's code and comparing
+        byte[] expected = Base64.getDecoder().decode(signer.sign(id, seconds, body).substring("v1,".length()));
         if (!matchesAny(signatures, expected)) {
             return invalid("no v1 signature in webhook-signature matches the body and the secret");
         }

@@ -77,6 +77,14 @@ class StandardWebhooksVerifierTest {
     }
 
     @Test
+    void shouldRejectAWebhookIdWithADot() {
+        SignatureCheck check = verifierAt(1614265330).verify("a.b", TIMESTAMP, SIGNATURE, BODY);
+
+        assertThat(check.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(check.detail()).contains("'.'");
+    }
+
+    @Test
     void shouldReportNotSentWithoutHeaders() {
         assertThat(verifierAt(0).verify(null, null, null, BODY).outcome()).isEqualTo(Outcome.NOT_SENT);
     }
