@@ -50,7 +50,7 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "Status code to answer deliveries with (default: ${DEFAULT-VALUE}).")
     int status;
 
-    @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "0",
+    @Option(names = "--delay", paramLabel = "DURATION",
             description = "Wait this long before answering, e.g. 500ms, 3s, 1m (default: no wait).")
     String delay;
 
@@ -126,11 +126,11 @@ final class ReceiveCommand implements Callable<Integer> {
         if (keep < 1 || keep > 100_000) {
             throw new UsageException("--keep " + keep + ": must be 1 to 100000");
         }
-        long max = Quantities.size("--max-body", maxBody);
+        long max = Sizes.parse("--max-body", maxBody);
         if (max < 1 || max > 64L * 1024 * 1024) {
             throw new UsageException("--max-body " + maxBody + ": must be 1 byte to 64MiB");
         }
-        Duration wait = Quantities.duration("--delay", delay);
+        Duration wait = delay == null ? Duration.ZERO : Durations.parse("--delay", delay);
         String state = null;
         if (callback != null) {
             state = callback.toLowerCase(Locale.ROOT);
@@ -155,11 +155,7 @@ final class ReceiveCommand implements Callable<Integer> {
         if (secretEnv == null) {
             return RequestVerifier.withoutSecret();
         }
-        String secret = System.getenv(secretEnv);
-        if (secret == null || secret.isEmpty()) {
-            throw new UsageException("--secret-env " + secretEnv + ": the environment variable " + secretEnv
-                    + " is not set or empty");
-        }
+        String secret = Env.require(System::getenv, secretEnv);
         RequestVerifier verifier = RequestVerifier.forSecret(secret, clock);
         if (!verifier.standardWebhooksUsable()) {
             err.println("receive: warning: the secret in " + secretEnv + " starts with whsec_ but is not valid "

@@ -22,11 +22,11 @@ class ReceiveCommandIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--status|99|--status 99: must be a final status code",
-        "--delay|soon|--delay soon: not a duration",
+        "--delay|soon|--delay soon: expected a positive duration",
         "--max-body|lots|--max-body lots: not a size",
         "--callback|maybe|--callback maybe: must be success, failure or error",
         "--keep|0|--keep 0: must be 1 to 100000",
-        "--secret-env|DBW_SURELY_UNSET_VARIABLE|the environment variable DBW_SURELY_UNSET_VARIABLE is not set",
+        "--secret-env|DBW_SURELY_UNSET_VARIABLE|environment variable DBW_SURELY_UNSET_VARIABLE is not set",
         "--port|70000|--port 70000: must be 0 to 65535",
     })
     void shouldRefuseBadOptionsWithOneLineAndExitCode2(String option, String value, String message) throws Exception {

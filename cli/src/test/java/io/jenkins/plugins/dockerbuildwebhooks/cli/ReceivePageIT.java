@@ -11,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -53,29 +50,20 @@ class ReceivePageIT {
         return new ChromeDriver(service, options);
     }
 
-    private static String payload(String tag) {
-        return "{\"callback_url\":\"\",\"push_data\":{\"images\":[\"" + IMAGE_ID + "\"],\"pusher\":\"page-test\","
-                + "\"tag\":\"" + tag + "\"},\"repository\":{\"repo_name\":\"127.0.0.1:5000/demo/app\"}}";
+    /** {@code send}, the packaged jar as a process, with the secret it signs with in its environment. */
+    private static void send(String url, String tag, String secret) throws Exception {
+        CliProcess.Result sent = CliProcess.runWithEnv(Map.of("DBW_PAGE_SEND_SECRET", secret), "send",
+                "--image", "127.0.0.1:5000/demo/app:" + tag, "--image-id", "sha256:" + IMAGE_ID,
+                "--pusher", "page-test", "--secret-env", "DBW_PAGE_SEND_SECRET", "--url", url + "hooks/docker");
+        assertThat(sent.exitCode()).as("send:\n" + sent.stdout() + sent.stderr()).isZero();
     }
 
-    /** Posts a body signed as a Standard Webhooks and X-Hub-Signature-256 sender signs it. */
-    private static int post(String url, String id, String body, String hubSecret) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        Mac standard = Mac.getInstance("HmacSHA256");
-        standard.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring(6)), "HmacSHA256"));
-        String signature = "v1," + Base64.getEncoder().encodeToString(
-                standard.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        Mac hub = Mac.getInstance("HmacSHA256");
-        hub.init(new SecretKeySpec(hubSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    /** A hostile body, posted without signatures: what a page must show as text. */
+    private static int postUnsigned(String url, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "hooks/docker"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", timestamp)
-                .header("webhook-signature", signature)
-                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hub.doFinal(bytes)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -98,46 +86,50 @@ class ReceivePageIT {
     void shouldShowDeliveriesLiveWithSignatureChecksAndDuplicates(@TempDir Path dir) throws Exception {
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
         WebDriver driver = browser(profile);
+        // --fail-first 1: send's first attempt of each delivery gets 503, its retry (same
+        // webhook-id) succeeds and must show as a duplicate
         try (ReceiverProcess receiver = ReceiverProcess.start(Map.of("DBW_PAGE_SECRET", SECRET),
-                "--secret-env", "DBW_PAGE_SECRET")) {
+                "--secret-env", "DBW_PAGE_SECRET", "--fail-first", "1")) {
             driver.get(receiver.url());
             new WebDriverWait(driver, Duration.ofSeconds(60))
                     .until(d -> d.findElement(By.id("status")).getText().startsWith("Waiting"));
 
-            // sent after the page loaded: it must appear without a reload
-            assertThat(post(receiver.url(), "msg_good", payload("1.0"), SECRET)).isEqualTo(200);
-            assertThat(post(receiver.url(), "msg_bad", payload("2.0"), "not the secret")).isEqualTo(200);
-            assertThat(post(receiver.url(), "msg_good", payload("1.0"), SECRET)).isEqualTo(200);
+            // sent after the page loaded: they must appear without a reload
+            send(receiver.url(), "1.0", SECRET);
+            send(receiver.url(), "2.0", "whsec_" + Base64.getEncoder().encodeToString(
+                    "another key, not the receiver's".getBytes(StandardCharsets.UTF_8)));
             String hostile = "<img src=x onerror=\"document.title='pwned'\">";
-            assertThat(post(receiver.url(), "msg_hostile", payload(hostile.replace("\"", "\\\"")), SECRET))
-                    .isEqualTo(200);
-            awaitDeliveries(driver, 4);
+            postUnsigned(receiver.url(), "{\"push_data\":{\"tag\":\"" + hostile.replace("\"", "\\\"")
+                    + "\"},\"repository\":{\"repo_name\":\"x/y\"}}");
+            awaitDeliveries(driver, 5);
 
-            WebElement good = delivery(driver, 1);
-            assertThat(field(good, "repository.repo_name")).isEqualTo("127.0.0.1:5000/demo/app");
-            assertThat(field(good, "push_data.tag")).isEqualTo("1.0");
-            assertThat(field(good, "push_data.pusher")).isEqualTo("page-test");
-            assertThat(field(good, "push_data.images")).isEqualTo(IMAGE_ID);
-            assertThat(good.getAttribute("class")).doesNotContain("invalid");
-            assertThat(good.findElement(By.cssSelector(".badge[data-check='Standard Webhooks']")).getText())
+            WebElement first = delivery(driver, 1);
+            assertThat(field(first, "repository.repo_name")).isEqualTo("127.0.0.1:5000/demo/app");
+            assertThat(field(first, "push_data.tag")).isEqualTo("1.0");
+            assertThat(field(first, "push_data.pusher")).isEqualTo("page-test");
+            assertThat(field(first, "push_data.images")).isEqualTo(IMAGE_ID);
+            assertThat(first.getAttribute("class")).doesNotContain("invalid").doesNotContain("duplicate");
+            assertThat(first.findElement(By.cssSelector(".badge[data-check='Standard Webhooks']")).getText())
                     .isEqualTo("Standard Webhooks: valid");
-            assertThat(good.findElement(By.cssSelector(".badge[data-check='X-Hub-Signature-256']")).getText())
+            assertThat(first.findElement(By.cssSelector(".badge[data-check='X-Hub-Signature-256']")).getText())
                     .isEqualTo("X-Hub-Signature-256: valid");
-            assertThat(good.findElement(By.cssSelector("pre.json")).getText())
+            assertThat(first.findElement(By.cssSelector("pre.json")).getText())
                     .contains("\"push_data\": {", "\"tag\": \"1.0\"");
 
-            WebElement bad = delivery(driver, 2);
-            assertThat(bad.getAttribute("class")).contains("invalid");
-            assertThat(bad.findElement(By.cssSelector(".badge[data-check='X-Hub-Signature-256']")).getText())
+            WebElement retry = delivery(driver, 2);
+            assertThat(retry.getAttribute("class")).contains("duplicate").doesNotContain("invalid");
+            assertThat(retry.findElement(By.cssSelector(".badge.duplicate")).getText())
+                    .startsWith("duplicate of #1 (attempt 2");
+
+            WebElement forged = delivery(driver, 3);
+            assertThat(field(forged, "push_data.tag")).isEqualTo("2.0");
+            assertThat(forged.getAttribute("class")).contains("invalid");
+            assertThat(forged.findElement(By.cssSelector(".badge[data-check='Standard Webhooks']")).getText())
+                    .isEqualTo("Standard Webhooks: invalid");
+            assertThat(forged.findElement(By.cssSelector(".badge[data-check='X-Hub-Signature-256']")).getText())
                     .isEqualTo("X-Hub-Signature-256: invalid");
 
-            WebElement again = delivery(driver, 3);
-            assertThat(again.getAttribute("class")).contains("duplicate");
-            assertThat(again.findElement(By.cssSelector(".badge.duplicate")).getText())
-                    .startsWith("duplicate of #1 (attempt 2");
-            assertThat(delivery(driver, 1).findElements(By.cssSelector(".badge.duplicate"))).isEmpty();
-
-            WebElement hostileDelivery = delivery(driver, 4);
+            WebElement hostileDelivery = delivery(driver, 5);
             assertThat(field(hostileDelivery, "push_data.tag")).isEqualTo(hostile);
             assertThat(hostileDelivery.findElements(By.tagName("img"))).isEmpty();
             assertThat(driver.getTitle()).doesNotContain("pwned");
