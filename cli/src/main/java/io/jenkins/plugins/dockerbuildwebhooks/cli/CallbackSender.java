@@ -18,10 +18,19 @@ final class CallbackSender {
     static final String CONTEXT = "docker-build-webhooks receive";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+    // made on first use: building a JDK HttpClient sets up TLS, about 200 ms of start-up that a
+    // receive without --callback should not pay
+    private HttpClient client;
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(TIMEOUT)
+                    .build();
+        }
+        return client;
+    }
 
     /** The callback body. */
     static byte[] body(String state, String description, String targetUrl) {
@@ -51,7 +60,7 @@ final class CallbackSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
             return "answered " + response.statusCode();
         } catch (IOException e) {
             return "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
