@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackParser;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -33,10 +35,11 @@ final class CallbackSender {
     }
 
     /** The callback body. */
-    static byte[] body(String state, String description, String targetUrl) {
+    static byte[] body(CallbackState state, String description, String targetUrl) {
+        int max = CallbackParser.MAX_DESCRIPTION;
         return JsonWriter.toBytes(false, w -> w.startObject()
-                .field("state", state)
-                .field("description", description.length() > 255 ? description.substring(0, 255) : description)
+                .field("state", state.wireName())
+                .field("description", description.length() > max ? description.substring(0, max) : description)
                 .field("context", CONTEXT)
                 .field("target_url", targetUrl)
                 .endObject());

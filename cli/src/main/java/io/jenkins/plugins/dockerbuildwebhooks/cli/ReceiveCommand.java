@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.RequestVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -131,13 +132,9 @@ final class ReceiveCommand implements Callable<Integer> {
             throw new UsageException("--max-body " + maxBody + ": must be 1 byte to 64MiB");
         }
         Duration wait = delay == null ? Duration.ZERO : Durations.parse("--delay", delay);
-        String state = null;
-        if (callback != null) {
-            state = callback.toLowerCase(Locale.ROOT);
-            if (!state.equals("success") && !state.equals("failure") && !state.equals("error")) {
-                throw new UsageException("--callback " + callback + ": must be success, failure or error");
-            }
-        }
+        CallbackState state = callback == null ? null
+                : CallbackState.fromWireName(callback.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                        new UsageException("--callback " + callback + ": must be success, failure or error"));
         try {
             InetAddress address = InetAddress.getByName(bind);
             if (!address.isLoopbackAddress()) {

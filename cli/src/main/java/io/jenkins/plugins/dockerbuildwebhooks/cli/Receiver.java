@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.PayloadSummary;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck;
 import java.io.ByteArrayOutputStream;
@@ -181,10 +182,10 @@ final class Receiver implements AutoCloseable {
     }
 
     private void callBack(ReceivedDelivery delivery) {
-        String state = settings.callbackState();
+        CallbackState state = settings.callbackState();
         byte[] body = CallbackSender.body(state, "receive: delivery #" + delivery.seq() + " answered "
                 + delivery.status(), url() + "#delivery-" + delivery.seq());
-        String outcome = "posted " + state + " to " + delivery.summary().callbackUrl() + ": "
+        String outcome = "posted " + state.wireName() + " to " + delivery.summary().callbackUrl() + ": "
                 + callbacks.send(delivery.summary().callbackUrl(), body);
         log.replace(delivery.withCallback(outcome, log.nextChange()));
         synchronized (out) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.RequestVerifier;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ record ReceiverSettings(
         int status,
         Duration delay,
         int failFirst,
-        String callbackState,
+        CallbackState callbackState,
         Path dir,
         RequestVerifier verifier) {
 
@@ -56,7 +57,7 @@ record ReceiverSettings(
                 callbackState, dir, verifier);
     }
 
-    ReceiverSettings withCallback(String state) {
+    ReceiverSettings withCallback(CallbackState state) {
         return new ReceiverSettings(bind, port, maxBody, keep, keepBytes, status, delay, failFirst, state, dir, verifier);
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.dockerbuildwebhooks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackParser;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.RequestVerifier;
@@ -205,18 +208,19 @@ class ReceiverTest {
         });
         hub.start();
         String callbackUrl = "http://127.0.0.1:" + hub.getAddress().getPort() + "/callback/token";
-        try (Receiver receiver = start(ReceiverSettings.loopbackDefaults().withCallback("failure"))) {
+        try (Receiver receiver = start(ReceiverSettings.loopbackDefaults().withCallback(CallbackState.FAILURE))) {
             post(receiver, "/", PAYLOAD.replace("CALLBACK", callbackUrl).getBytes(StandardCharsets.UTF_8));
 
             String callback = requests.poll(30, TimeUnit.SECONDS);
 
             assertThat(callback).startsWith("POST /callback/token ");
-            JsonObject body = JsonReader.parseObject(
-                    callback.substring(callback.indexOf('{')).getBytes(StandardCharsets.UTF_8), "callback");
-            assertThat(body.string("state")).isEqualTo("failure");
-            assertThat(body.string("context")).isEqualTo(CallbackSender.CONTEXT);
-            assertThat(body.string("target_url")).isEqualTo(receiver.url() + "#delivery-1");
-            assertThat(body.string("description")).contains("#1");
+            // read as the project's own callback endpoint reads reports
+            CallbackReport report = new CallbackParser().parse("application/json",
+                    callback.substring(callback.indexOf('{')).getBytes(StandardCharsets.UTF_8));
+            assertThat(report.state()).isEqualTo(CallbackState.FAILURE);
+            assertThat(report.context()).isEqualTo(CallbackSender.CONTEXT);
+            assertThat(report.targetUrl()).contains(receiver.url() + "#delivery-1");
+            assertThat(report.description()).contains("#1");
             assertThat(requests.poll(1, TimeUnit.SECONDS)).as("redirect must not be followed").isNull();
         } finally {
             hub.stop(0);
