@@ -4,9 +4,9 @@ CI_WORK=${CI_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/dbw-ci.XXXXXX")}
 export CI_WORK
 
 # Debian packages the end-to-end tests drive (see docs/testing.md): a Docker engine and registry,
-# podman/buildah/skopeo, a busybox for base images, two webhook receivers nobody here wrote, and a
-# headless browser for the receive page.
-E2E_PACKAGES="docker.io docker-registry podman buildah skopeo busybox-static webhook json2file-go chromium chromium-driver curl"
+# podman, buildah and skopeo, two webhook receivers nobody here wrote, and a headless browser for
+# the receive page.
+E2E_PACKAGES="docker.io docker-registry podman buildah skopeo webhook json2file-go chromium chromium-driver curl"
 
 install_packages() {
   log "installing packages"

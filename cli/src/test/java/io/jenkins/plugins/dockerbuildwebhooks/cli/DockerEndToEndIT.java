@@ -112,6 +112,11 @@ class DockerEndToEndIT {
         assertThat(imageId).matches("sha256:[0-9a-f]{64}");
         String registryDigest = registryDigest(registry, builder.repositoryName(), tag);
         assertThat(pushedDigest).as("the digest the push reported is the registry's").isEqualTo(registryDigest);
+        Path skopeo = EndToEnd.executable("/usr/bin/skopeo", "skopeo");
+        Tool.Output inspected = Tool.run(dir, "skopeo", Map.of(), List.of(skopeo.toString(), "inspect",
+                "--tls-verify=false", "--format", "{{.Digest}}", "docker://" + reference));
+        assertThat(Files.readString(inspected.stdout()).trim()).as("skopeo's view of the registry")
+                .isEqualTo(registryDigest);
         return new Built(reference, repository, tag, imageId, registryDigest, logs, iidfile, digestfile);
     }
 
