@@ -53,7 +53,7 @@ final class DeliveriesJson {
         w.field("status", d.status());
         w.name("headers").startArray();
         for (Map.Entry<String, String> h : d.headers()) {
-            w.startArray().value(h.getKey()).value(h.getValue()).endArray();
+            w.startArray().value(h.getKey()).value(shown(h.getKey(), h.getValue())).endArray();
         }
         w.endArray();
         w.field("bodySize", d.bodySize());
@@ -76,6 +76,19 @@ final class DeliveriesJson {
         nullable(w, "storedAs", d.storedAs());
         nullable(w, "callback", d.callback());
         w.endObject();
+    }
+
+    /**
+     * A header's value as the page may show it: credentials keep only their scheme and length,
+     * so a token that reached the receiver does not end up on a screen or in a screenshot.
+     */
+    static String shown(String name, String value) {
+        if (!"authorization".equalsIgnoreCase(name) && !"proxy-authorization".equalsIgnoreCase(name)) {
+            return value;
+        }
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? "" : value.substring(0, space + 1);
+        return scheme + "**** (" + (value.length() - scheme.length()) + " characters hidden)";
     }
 
     private static void body(JsonWriter w, byte[] body) {

@@ -77,14 +77,18 @@ class ReceiverTest {
             byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
 
             HttpResponse<String> response = post(receiver, "/hooks/app?x=1", body,
-                    "Content-Type", "application/json", "X-Custom", "<b>hi</b>");
+                    "Content-Type", "application/json", "X-Custom", "<b>hi</b>", "Authorization", "Bearer s3cr3t-token");
 
             assertThat(response.statusCode()).isEqualTo(200);
             JsonObject d = api(receiver).objects("deliveries").get(0);
             assertThat(d.string("method")).isEqualTo("POST");
             assertThat(d.string("path")).isEqualTo("/hooks/app?x=1");
             assertThat(d.string("body")).isEqualTo(PAYLOAD);
-            assertThat(d.optArray("headers")).contains(List.of("X-custom", "<b>hi</b>"));
+            assertThat(d.optArray("headers")).contains(List.of("X-custom", "<b>hi</b>"),
+                    List.of("Authorization", "Bearer **** (12 characters hidden)"));
+            String raw = CLIENT.send(HttpRequest.newBuilder(URI.create(receiver.url() + "_receive/api/deliveries"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(raw).contains("X-custom").doesNotContain("s3cr3t");
             JsonObject hub = d.object("dockerHub");
             assertThat(hub.string("repo_name")).isEqualTo("localhost:5000/demo/app");
             assertThat(hub.string("tag")).isEqualTo("1.0");
