@@ -56,6 +56,7 @@ public final class Dispatcher implements AutoCloseable {
     private final boolean proxied;
     private final CloseableHttpAsyncClient client;
     private final ExecutorService control;
+    private volatile boolean closed;
     private final ScheduledExecutorService timer;
     private final AsyncLimiter overall;
     private final Map<String, AsyncLimiter> perEndpoint = new HashMap<>();
@@ -242,7 +243,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException ex) {
             // e.g. the client was closed: still an attempt that ended, so permits and retries stay consistent
             consumer.failed(ex);
-            consumer.result().whenComplete((response, error) -> control.execute(
+            consumer.result().whenComplete((response, error) -> onControl(
                     () -> guarded(f, () -> afterAttempt(f, number, started, t0, consumer, response, error))));
             return;
         }
@@ -255,7 +256,7 @@ public final class Dispatcher implements AutoCloseable {
         }, e.timeout().toMillis(), TimeUnit.MILLISECONDS);
         consumer.result().whenComplete((response, error) -> {
             deadline.cancel(false);
-            control.execute(() -> guarded(f, () -> afterAttempt(f, number, started, t0, consumer, response, error)));
+            onControl(() -> guarded(f, () -> afterAttempt(f, number, started, t0, consumer, response, error)));
         });
     }
 
@@ -352,7 +353,7 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         listener.retrying(f.delivery, f.attempts.get(f.attempts.size() - 1), delay.get());
-        scheduler.schedule(delay.get(), () -> control.execute(() -> guarded(f, () -> acquireAndAttempt(f))));
+        scheduler.schedule(delay.get(), () -> onControl(() -> guarded(f, () -> acquireAndAttempt(f))));
     }
 
     private void finish(InFlight f, Outcome outcome, int status, String message) {
@@ -385,12 +386,28 @@ public final class Dispatcher implements AutoCloseable {
      */
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        // Stop the control thread before closing the client: closing cancels in-flight exchanges,
+        // and their callbacks must not be recorded as ended attempts (or as final outcomes) in the
+        // journal. Deliveries cut off here stay unfinished there and resume with the same id.
+        closed = true;
         control.shutdownNow();
         timer.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
         for (InFlight f : active) {
             f.done.completeExceptionally(new java.util.concurrent.CancellationException(
                     "dispatcher closed before delivery " + f.delivery.id() + " finished"));
+        }
+    }
+
+    /** Runs {@code task} on the control thread, unless the dispatcher is closing. */
+    private void onControl(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            control.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException ex) {
+            // closed between the check and the call: the delivery stays unfinished in the journal
         }
     }
 

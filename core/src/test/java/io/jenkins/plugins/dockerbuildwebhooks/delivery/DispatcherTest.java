@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -384,6 +386,32 @@ class DispatcherTest {
             assertThat(entry.attempts()).extracting(Attempt::status).containsExactly(500, 200);
             assertThat(entry.attempts().get(0).excerpt()).isEqualTo("boom");
             assertThat(warnings).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldLeaveADeliveryCutOffByCloseUnfinishedInTheJournal(@TempDir Path dir) throws Exception {
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Path file = dir.resolve("j.jsonl");
+        try (FaultServer silent = FaultServer.start(FaultServer.silentFor(30_000));
+                DeliveryJournal journal = DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add)) {
+            Dispatcher d = dispatcher(new ArrayList<>(), Dispatcher.builder().journal(journal));
+            CompletableFuture<DeliveryResult> pending =
+                    d.submit(new Delivery("msg_cut", endpoint(silent.url("/")).build(), BODY, Map.of()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (silent.requests() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(silent.requests()).as("the request reached the silent receiver").isEqualTo(1);
+
+            d.close();
+
+            assertThat(pending).isCompletedExceptionally();
+        }
+        try (DeliveryJournal reopened = DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add)) {
+            assertThat(reopened.unfinished()).extracting(JournalEntry::id).containsExactly("msg_cut");
+            assertThat(reopened.entry("msg_cut").orElseThrow().attempts())
+                    .as("an attempt cut off by close is not recorded as ended").isEmpty();
         }
     }
 
