@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = {
             "Listen for webhooks and show each delivery as it arrives: open the printed address in a browser.",
-            "Records every request (except GET / and GET /_receive/..., the page and its JSON API), checks",
-            "Standard Webhooks and X-Hub-Signature-256 signatures and flags repeated webhook-ids. Runs until stopped."
+            "Records every request except the page's own (GET /, GET /_receive/...: the page and its JSON API), "
+                    + "checks Standard Webhooks and X-Hub-Signature-256 signatures and flags repeated webhook-ids. "
+                    + "Runs until stopped."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
