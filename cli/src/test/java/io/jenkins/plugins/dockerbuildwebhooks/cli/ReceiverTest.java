@@ -137,6 +137,21 @@ class ReceiverTest {
     }
 
     @Test
+    void shouldAnswerNoSoonerThanTheDelay() throws Exception {
+        ReceiverSettings settings = ReceiverSettings.loopbackDefaults().withResponses(200, Duration.ofMillis(700), 0);
+        try (Receiver receiver = start(settings)) {
+            long started = System.nanoTime();
+
+            HttpResponse<String> response = post(receiver, "/", new byte[0]);
+
+            // a lower bound only: a loaded machine may answer later, never sooner
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(receiver.log().size()).as("recorded before the wait").isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldRefuseABodyOverTheLimitAndKeepNoneOfIt() throws Exception {
         ReceiverSettings settings = ReceiverSettings.loopbackDefaults().withLimits(100, 10, 1 << 20);
         try (Receiver receiver = start(settings)) {
