@@ -91,7 +91,9 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     private DeliveryJournal journal;
     private OutboxIndex index;
     private ThreadPoolExecutor updates;
-    private boolean closed;
+    // volatile, read without the lock: close() holds the lock while it waits for the update threads,
+    // which ask isClosed() when a cancelled delivery ends
+    private volatile boolean closed;
 
     public static DeliveryOutbox get() {
         return ExtensionList.lookupSingleton(DeliveryOutbox.class);
@@ -390,7 +392,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         return Acceptance.RECORDED;
     }
 
-    private synchronized boolean isClosed() {
+    private boolean isClosed() {
         return closed;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
@@ -13,20 +14,15 @@ import java.util.random.RandomGenerator;
  * @param reference the repository:tag the payload reports
  */
 public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, String reference, byte[] body) {
-    private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final RandomGenerator IDS = new SecureRandom();
 
     public PlannedDelivery {
         body = body.clone();
     }
 
-    /** A fresh delivery id: {@code msg_} and 26 random base-36 characters, no '.', as Standard Webhooks wants. */
+    /** A fresh delivery id, in core's format ({@link Delivery#newId}): {@code msg_} and 26 random base-36 characters. */
     public static String newId() {
-        StringBuilder sb = new StringBuilder("msg_");
-        for (int i = 0; i < 26; i++) {
-            sb.append(ALPHABET[IDS.nextInt(ALPHABET.length)]);
-        }
-        return sb.toString();
+        return Delivery.newId(IDS);
     }
 
     @Override

@@ -131,7 +131,9 @@ public final class CallbackWaitExecution extends StepExecution {
     @Override
     public boolean blocksRestart() {
         // While sending, a restart would lose which deliveries to wait for; afterwards it is safe.
-        return sendTask != null;
+        // isDone: the task may end (and clear the field) before submit() has returned and set it.
+        Future<?> task = sendTask;
+        return task != null && !task.isDone();
     }
 
     @Override

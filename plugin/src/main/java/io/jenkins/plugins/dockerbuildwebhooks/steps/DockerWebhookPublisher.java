@@ -174,7 +174,7 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
         }
 
         @Override
-        public String getHelpFile(String fieldName) {
+        public String getHelpFile(@CheckForNull String fieldName) {
             String shared = OptionsForm.helpFile(fieldName);
             return shared != null ? shared : super.getHelpFile(fieldName);
         }

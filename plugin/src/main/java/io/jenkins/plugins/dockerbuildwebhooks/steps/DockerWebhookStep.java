@@ -240,7 +240,7 @@ public class DockerWebhookStep extends Step implements Serializable {
         }
 
         @Override
-        public String getHelpFile(String fieldName) {
+        public String getHelpFile(@CheckForNull String fieldName) {
             String shared = OptionsForm.helpFile(fieldName);
             return shared != null ? shared : super.getHelpFile(fieldName);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -24,9 +25,17 @@ final class OptionsForm {
 
     private OptionsForm() {}
 
-    /** The help URL of a shared field, or null to let Jenkins look next to the class. */
-    static String helpFile(String fieldName) {
-        return SHARED_HELP.contains(fieldName) ? "/plugin/docker-build-webhooks/help/" + fieldName + ".html" : null;
+    /**
+     * The help URL of a shared field, or null to let Jenkins look next to the class. {@code
+     * fieldName} is null when Jenkins asks for the help of the whole step or action
+     * ({@code Descriptor.getHelpFile()}, e.g. in the post-build action list); {@code Set.of(...)}
+     * throws on {@code contains(null)}, so that case is answered first.
+     */
+    static String helpFile(@CheckForNull String fieldName) {
+        if (fieldName == null || !SHARED_HELP.contains(fieldName)) {
+            return null;
+        }
+        return "/plugin/docker-build-webhooks/help/" + fieldName + ".html";
     }
 
     static FormValidation checkEndpoints(String value) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Run;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackParser;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -25,8 +28,11 @@ class DeliveriesActionTest {
     void shouldKeepRecordsAcrossSavingAndLoadingTheBuild(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
         FreeStyleBuild build = j.buildAndAssertSuccess(p);
-        DeliveriesAction.of(build).addAll(List.of(delivered("msg_1"), DeliveryRecord.pending("msg_2", "keel",
-                "https://keel.example.com/…", "acme/app:1.0", "{}")));
+        // a callback report is a core class: Jenkins' class filter must let it into build.xml and back
+        CallbackReport report = new CallbackParser().parse("application/json",
+                "{\"state\":\"success\",\"description\":\"rolled out\"}".getBytes(StandardCharsets.UTF_8));
+        DeliveriesAction.of(build).addAll(List.of(delivered("msg_1").withCallback(report), DeliveryRecord.pending("msg_2",
+                "keel", "https://keel.example.com/…", "acme/app:1.0", "{}")));
 
         String xml = Run.XSTREAM2.toXML(build.getAction(DeliveriesAction.class));
         DeliveriesAction loaded = (DeliveriesAction) Run.XSTREAM2.fromXML(xml);
@@ -35,6 +41,7 @@ class DeliveriesActionTest {
                 .containsExactly(tuple("msg_1", "DELIVERED"),
                         tuple("msg_2", "PENDING"));
         assertThat(loaded.getRecords().get(0).getAttempts()).extracting(AttemptRecord::getSummary).containsExactly("503", "200");
+        assertThat(loaded.getRecords().get(0).getCallback()).isEqualTo(report);
         assertThat(loaded.getDeliveredCount()).isEqualTo(1);
         assertThat(loaded.getPendingCount()).isEqualTo(1);
     }
