@@ -18,7 +18,8 @@ import java.util.Optional;
  * may be secret (token-bearing webhook URLs): {@link #toString()} and every message show only
  * {@link #maskedUrl()}. Each secret may carry a <em>reference</em> (e.g. {@code env:HOOK_SECRET},
  * a credentials ID) that the journal stores instead of the value, so a resumed delivery can look
- * the secret up again.
+ * the secret up again. The URL may carry a reference too ({@link Builder#urlRef(String)}): the
+ * journal then stores only that reference and the masked URL, never the URL itself.
  */
 public final class Endpoint {
     /** Default connect timeout per attempt. */
@@ -28,6 +29,7 @@ public final class Endpoint {
 
     private final String id;
     private final URI url;
+    private final String urlRef;
     private final SignatureScheme signature;
     private final Secret secret;
     private final String secretRef;
@@ -44,6 +46,7 @@ public final class Endpoint {
     private Endpoint(Builder b) {
         this.id = b.id == null ? maskedUrl(b.url) : b.id;
         this.url = b.url;
+        this.urlRef = b.urlRef;
         this.signature = b.signature;
         this.secret = b.secret;
         this.secretRef = b.secretRef;
@@ -131,6 +134,14 @@ public final class Endpoint {
         return maskedUrl(url);
     }
 
+    /**
+     * Where the URL came from when it is itself a secret (e.g. {@code credentials:<id>}); the
+     * journal stores this instead of the URL and a resume looks the URL up through it.
+     */
+    public Optional<String> urlRef() {
+        return Optional.ofNullable(urlRef);
+    }
+
     public SignatureScheme signature() {
         return signature;
     }
@@ -190,6 +201,7 @@ public final class Endpoint {
     /** Builds an {@link Endpoint}. */
     public static final class Builder {
         private final URI url;
+        private String urlRef;
         private String id;
         private SignatureScheme signature = SignatureScheme.NONE;
         private Secret secret;
@@ -211,6 +223,18 @@ public final class Endpoint {
         /** A name for results and journals (default: the masked URL). */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id);
+            return this;
+        }
+
+        /**
+         * Marks the URL as a secret found through {@code ref} (nullable: the URL is not secret), so
+         * a journal stores the reference, never the URL, and looks the URL up again on resume.
+         */
+        public Builder urlRef(String ref) {
+            if (ref != null && ref.isBlank()) {
+                throw new IllegalArgumentException("a URL reference must not be blank");
+            }
+            this.urlRef = ref;
             return this;
         }
 

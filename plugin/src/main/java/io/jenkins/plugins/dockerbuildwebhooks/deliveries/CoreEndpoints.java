@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Maps a {@link ResolvedEndpoint} onto core's {@link Endpoint}. Credentials ids become the
- * secrets' references ({@code credentials:<id>}), which a journal stores instead of the values.
+ * secrets' references ({@code credentials:<id>}), which a journal stores instead of the values;
+ * that includes the URL when it came from a secret text credential, so the outbox journal holds
+ * only the credentials id and the masked URL.
  */
 public final class CoreEndpoints {
     /** Prefix of the secret references this plugin hands to core. */
@@ -24,6 +26,7 @@ public final class CoreEndpoints {
     public static Endpoint toCore(ResolvedEndpoint e) {
         Endpoint.Builder b = Endpoint.builder(e.url())
                 .id(e.id())
+                .urlRef(ref(e.urlCredentialsId()))
                 .connectTimeout(e.connectTimeout())
                 .timeout(e.timeout());
         SignatureScheme scheme = SignatureScheme.fromId(e.signatureScheme());
