@@ -1,11 +1,9 @@
 package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,54 +68,20 @@ public final class Endpoint {
 
     /**
      * Starts an endpoint for {@code url}, which must be an absolute http or https URL without user
-     * information. The error message never shows more of the URL than {@link #maskedUrl()} does.
+     * information ({@link WebhookUrls#problem(String)}). The error message never shows more of the
+     * URL than {@link #maskedUrl()} does.
      */
     public static Builder builder(String url) {
         return new Builder(parseUrl(url));
     }
 
     static URI parseUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL: " + roughMask(text));
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("URL " + roughMask(text) + " must start with http:// or https://");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("URL " + maskedUrl(uri)
-                    + " must not contain user:password@; use basic authentication options instead");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("URL " + roughMask(text) + " has no host name");
-        }
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("URL " + maskedUrl(uri) + " must not contain a #fragment");
-        }
-        return uri;
+        return WebhookUrls.parse(text);
     }
 
     /** {@code scheme://host[:port]/…}: all a log or message may show of a possibly secret URL. */
     static String maskedUrl(URI uri) {
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String rest = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                        && uri.getRawQuery() == null ? "/" : "/…";
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + rest;
-    }
-
-    private static String roughMask(String text) {
-        int schemeEnd = text.indexOf("://");
-        if (schemeEnd < 0) {
-            return "(" + text.length() + " characters, not shown)";
-        }
-        String rest = text.substring(schemeEnd + 3);
-        int at = rest.indexOf('@');
-        int slash = rest.indexOf('/');
-        String host = rest.substring(at >= 0 && (slash < 0 || at < slash) ? at + 1 : 0, slash < 0 ? rest.length() : slash);
-        return text.substring(0, schemeEnd + 3) + host + (slash < 0 ? "" : "/…");
+        return WebhookUrls.mask(uri);
     }
 
     /** The identifier results and journals use; defaults to the masked URL. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.Secret;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import java.time.Duration;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public record ResolvedEndpoint(
     }
 
     public String maskedUrl() {
-        return Masking.url(url);
+        return WebhookUrls.mask(url);
     }
 
     @Override

@@ -35,6 +35,8 @@ class EndpointValidationTest {
         assertThat(EndpointValidation.id("has space").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(EndpointValidation.id("keel-prod_1.x").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(EndpointValidation.headers("X-Ok: 1\nbroken").getMessage()).contains("header line 2");
+        assertThat(EndpointValidation.headers("X-Ok: 1\nAuthorization: Bearer t").getMessage())
+                .contains("header line 2", "bearer");
         assertThat(EndpointValidation.repositories("Acme/App").getMessage()).contains("Acme/App", "lower case");
         assertThat(EndpointValidation.number("0", 1, 20, "Attempts").getMessage()).contains("from 1 to 20");
         assertThat(EndpointValidation.number("x", 1, 20, "Attempts").getMessage()).contains("whole number");
