@@ -47,5 +47,10 @@ class EndpointValidationTest {
         assertThat(NetworkPolicyValidation.allowList("10.0.0.0/8 hooks.example.com").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(NetworkPolicyValidation.allowList("10.0.0.0/8 not_a_host!").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(NetworkPolicyValidation.allowList("169.254.169.254").kind).isEqualTo(FormValidation.Kind.WARNING);
+        FormValidation encoded = NetworkPolicyValidation.allowList("10.0.0.0/8, 0xA9FEA9FE ::ffff:169.254.169.254\nfe80::/10");
+        assertThat(encoded.kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(encoded.getMessage()).contains("0xA9FEA9FE", "::ffff:169.254.169.254", "fe80::/10", "stay blocked")
+                .doesNotContain("10.0.0.0/8");
+        assertThat(NetworkPolicyValidation.allowList("0.0.0.0/0").kind).isEqualTo(FormValidation.Kind.OK);
     }
 }
