@@ -61,7 +61,8 @@ public final class EndpointResolver {
         } catch (IllegalArgumentException e) {
             throw new AbortException("The headers of " + name + " are not usable: " + e.getMessage());
         }
-        ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()), scheme, signing,
+        ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()),
+                credentials.context(), scheme, signing,
                 emptyToNull(endpoint.getSecretCredentialsId()), bearer, basicUser, basicPassword,
                 emptyToNull(endpoint.getAuthCredentialsId()), headers,
                 Duration.ofSeconds(Math.max(1, defaults.getConnectTimeoutSeconds())),

@@ -64,11 +64,15 @@ class DeliveryOutboxRestartTest {
         }
     }
 
+    /**
+     * A global endpoint whose URL is a SYSTEM-scoped credential (visible to Jenkins, not to builds):
+     * the journal keeps only the reference, and the resume looks it up globally, as the first send did.
+     */
     @Test
-    void shouldKeepAUrlCredentialOutOfTheJournalAndResumeThroughIt() throws Throwable {
+    void shouldKeepAUrlCredentialOutOfTheJournalAndResumeItGlobally() throws Throwable {
         try (HookReceiver receiver = HookReceiver.start().hold()) {
             sessions.then(j -> {
-                Fixtures.addSecretText("hook-url", receiver.url("/hook/T0KEN-in-path?token=T0KEN-in-query"));
+                Fixtures.addSystemSecretText("hook-url", receiver.url("/hook/T0KEN-in-path?token=T0KEN-in-query"));
                 WebhookEndpoint hub = new WebhookEndpoint("hub");
                 hub.setUrlCredentialsId("hook-url");
                 configure(5, hub);
@@ -78,13 +82,41 @@ class DeliveryOutboxRestartTest {
 
                 String journal = Files.readString(j.jenkins.getRootDir().toPath()
                         .resolve("docker-build-webhooks").resolve("outbox.jsonl"), StandardCharsets.UTF_8);
-                assertThat(journal).contains("hook-url").doesNotContain("T0KEN").doesNotContain("/hook/");
+                assertThat(journal).contains("\"urlRef\":\"global-credentials:hook-url\"")
+                        .doesNotContain("T0KEN").doesNotContain("/hook/");
             });
             sessions.then(j -> {
                 await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
                 receiver.release();
                 await("the resumed delivery is recorded", () -> onlyRecord(build(j)).isSuccess());
                 assertThat(receiver.requests().get(1).path()).isEqualTo("/hook/T0KEN-in-path?token=T0KEN-in-query");
+            });
+        }
+    }
+
+    /** An inline endpoint's credentials are recorded as the build's, and resumed as the build. */
+    @Test
+    void shouldResumeAnInlineEndpointsCredentialsAsTheBuild() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start().hold()) {
+            sessions.then(j -> {
+                Fixtures.addSecretText("inline-bearer", "inline-token-value");
+                configure(5);
+                pipeline(j, "p", """
+                        dockerWebhook images: 'acme/app:1.0', waitSeconds: 0, failureMode: 'never', \
+                            inlineEndpoints: [endpoint(id: 'mine', url: '%s', authCredentialsId: 'inline-bearer', signatureScheme: 'none')]
+                        """.formatted(receiver.url("/inline")), Result.SUCCESS);
+                await("the receiver holds the first attempt", () -> receiver.requests().size() == 1);
+
+                String journal = Files.readString(j.jenkins.getRootDir().toPath()
+                        .resolve("docker-build-webhooks").resolve("outbox.jsonl"), StandardCharsets.UTF_8);
+                assertThat(journal).contains("\"bearerRef\":\"build-credentials:inline-bearer\"")
+                        .doesNotContain("global-credentials:").doesNotContain("inline-token-value");
+            });
+            sessions.then(j -> {
+                await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
+                receiver.release();
+                await("the resumed delivery is recorded", () -> onlyRecord(build(j)).isSuccess());
+                assertThat(receiver.requests().get(1).header("Authorization")).isEqualTo("Bearer inline-token-value");
             });
         }
     }
