@@ -72,11 +72,7 @@ public final class Endpoint {
      * URL than {@link #maskedUrl()} does.
      */
     public static Builder builder(String url) {
-        return new Builder(parseUrl(url));
-    }
-
-    static URI parseUrl(String text) {
-        return WebhookUrls.parse(text);
+        return new Builder(WebhookUrls.parse(url));
     }
 
     /** {@code scheme://host[:port]/…}: all a log or message may show of a possibly secret URL. */
