@@ -5,6 +5,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
@@ -165,6 +166,14 @@ final class SendCommand implements Callable<Integer> {
         }
         Duration attemptTimeout = Durations.parse("--timeout", timeout);
         Duration connect = Durations.parse("--connect-timeout", connectTimeout);
+        List<HeaderLine> extraHeaders = new ArrayList<>();
+        for (String h : headers) {
+            try {
+                extraHeaders.add(HeaderLine.parse(h));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--header '" + h + "': " + e.getMessage());
+            }
+        }
         List<Endpoint> endpoints = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (String url : urls) {
@@ -182,12 +191,8 @@ final class SendCommand implements Callable<Integer> {
             if (basicPassword != null) {
                 b.basic(basicUser, basicPassword, "env:" + basicAuthEnv);
             }
-            for (String h : headers) {
-                int colon = h.indexOf(':');
-                if (colon <= 0) {
-                    throw new UsageException("--header '" + h + "': expected 'Name: value'");
-                }
-                b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+            for (HeaderLine h : extraHeaders) {
+                b.header(h.name(), h.value());
             }
             endpoints.add(b.build());
         }

@@ -187,6 +187,10 @@ class SendCommandTest {
                 .satisfies(r -> assertThat(r.stderr()).contains("--secret-env"))
                 .extracting(Run::exitCode).isEqualTo(Cli.BAD_INPUT);
         assertThat(send("--image", "demo/app", "--url", "http://x/", "--header", "NoColon"))
+                .satisfies(r -> assertThat(r.stderr()).contains("--header", "\"Name: value\""))
+                .extracting(Run::exitCode).isEqualTo(Cli.BAD_INPUT);
+        assertThat(send("--image", "demo/app", "--url", "http://x/", "--header", "Authorization: Bearer t"))
+                .satisfies(r -> assertThat(r.stderr()).contains("--header", "bearer"))
                 .extracting(Run::exitCode).isEqualTo(Cli.BAD_INPUT);
         assertThat(send("--image", "demo/app", "--url", "http://x/", "--timeout", "0s"))
                 .extracting(Run::exitCode).isEqualTo(Cli.BAD_INPUT);

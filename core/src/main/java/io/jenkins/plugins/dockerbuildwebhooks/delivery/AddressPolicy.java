@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,9 +16,6 @@ import java.util.Set;
  * so the addresses checked are the ones connected to.
  */
 public final class AddressPolicy {
-    private static final Set<String> METADATA_NAMES =
-            Set.of("metadata.google.internal", "metadata.azure.internal", "metadata.oci.oraclecloud.com");
-
     private final boolean blockPrivate;
     private final List<Cidr> allowedRanges;
     private final Set<String> allowedHosts;
@@ -46,7 +42,7 @@ public final class AddressPolicy {
     /** Refuses metadata host names before any lookup; returns the name normalised. */
     String checkName(String host) throws BlockedAddressException {
         String name = normalise(host);
-        if (METADATA_NAMES.contains(name)) {
+        if (AllowEntries.METADATA_NAMES.contains(name)) {
             throw new BlockedAddressException(host, null, AddressRule.METADATA);
         }
         return name;
@@ -89,8 +85,21 @@ public final class AddressPolicy {
     }
 
     private static String normalise(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+        return AllowEntries.normaliseName(host);
+    }
+
+    /**
+     * Why the allow-list entry {@code entry} can never open anything, or empty when it can: every
+     * address it covers is link-local, cloud metadata, unspecified, multicast or reserved, in
+     * whatever spelling it is written ({@code 169.254.169.254/32}, {@code 0xA9FEA9FE},
+     * {@code ::ffff:169.254.169.254}, {@code fe80::/10}, a metadata host name). An entry that
+     * merely includes such addresses ({@code 0.0.0.0/0}) opens the rest and is not reported.
+     *
+     * @throws IllegalArgumentException naming the entry when it is not a CIDR range, an address or
+     *     a host name, exactly as {@link Builder#allow(String)} would
+     */
+    public static Optional<String> neverAllowed(String entry) {
+        return AllowEntries.neverAllowed(entry);
     }
 
     @Override
@@ -117,17 +126,11 @@ public final class AddressPolicy {
          * never opens link-local or metadata addresses.
          */
         public Builder allow(String entry) {
-            String e = entry.trim();
-            if (e.isEmpty()) {
-                throw new IllegalArgumentException("an allow-list entry must not be empty");
-            }
-            boolean looksNumeric = e.indexOf('/') >= 0 || e.indexOf(':') >= 0 || IpLiterals.parse(e).isPresent();
-            if (looksNumeric) {
-                ranges.add(Cidr.parse(e));
-            } else if (e.matches("[A-Za-z0-9.-]+")) {
-                hosts.add(normalise(e));
+            Object parsed = AllowEntries.parse(entry);
+            if (parsed instanceof Cidr range) {
+                ranges.add(range);
             } else {
-                throw new IllegalArgumentException("allow-list entry '" + entry + "' is neither a CIDR range, an address nor a host name");
+                hosts.add((String) parsed);
             }
             return this;
         }

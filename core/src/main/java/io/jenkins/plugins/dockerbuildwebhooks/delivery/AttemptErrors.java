@@ -79,7 +79,7 @@ final class AttemptErrors {
         String out = text;
         String full = url.toString();
         if (out.contains(full)) {
-            out = out.replace(full, Endpoint.maskedUrl(url));
+            out = out.replace(full, WebhookUrls.mask(url));
         }
         String path = url.getRawPath();
         if (path != null && path.length() > 1 && out.contains(path)) {

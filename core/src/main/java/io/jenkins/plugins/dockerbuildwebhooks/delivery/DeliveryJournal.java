@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  * can only tear the last line, which {@link #open} skips with a warning and cuts off before
  * appending. Deliveries without an outcome are unfinished and can be resumed with the same id.
  *
- * <p>The file holds full URLs (they may be secret) but never secret values, only their references;
- * it is created readable by its owner only.
+ * <p>The file never holds secret values, only their references; a URL given with a reference
+ * ({@link Endpoint.Builder#urlRef(String)}) is stored as that reference and its masked form, other
+ * URLs in full. It is created readable by its owner only.
  */
 public final class DeliveryJournal implements AutoCloseable {
     /** When records reach the disk. */

@@ -1,11 +1,9 @@
 package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +16,8 @@ import java.util.Optional;
  * may be secret (token-bearing webhook URLs): {@link #toString()} and every message show only
  * {@link #maskedUrl()}. Each secret may carry a <em>reference</em> (e.g. {@code env:HOOK_SECRET},
  * a credentials ID) that the journal stores instead of the value, so a resumed delivery can look
- * the secret up again.
+ * the secret up again. The URL may carry a reference too ({@link Builder#urlRef(String)}): the
+ * journal then stores only that reference and the masked URL, never the URL itself.
  */
 public final class Endpoint {
     /** Default connect timeout per attempt. */
@@ -28,6 +27,7 @@ public final class Endpoint {
 
     private final String id;
     private final URI url;
+    private final String urlRef;
     private final SignatureScheme signature;
     private final Secret secret;
     private final String secretRef;
@@ -44,6 +44,7 @@ public final class Endpoint {
     private Endpoint(Builder b) {
         this.id = b.id == null ? maskedUrl(b.url) : b.id;
         this.url = b.url;
+        this.urlRef = b.urlRef;
         this.signature = b.signature;
         this.secret = b.secret;
         this.secretRef = b.secretRef;
@@ -67,54 +68,16 @@ public final class Endpoint {
 
     /**
      * Starts an endpoint for {@code url}, which must be an absolute http or https URL without user
-     * information. The error message never shows more of the URL than {@link #maskedUrl()} does.
+     * information ({@link WebhookUrls#problem(String)}). The error message never shows more of the
+     * URL than {@link #maskedUrl()} does.
      */
     public static Builder builder(String url) {
-        return new Builder(parseUrl(url));
-    }
-
-    static URI parseUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL: " + roughMask(text));
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("URL " + roughMask(text) + " must start with http:// or https://");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("URL " + maskedUrl(uri)
-                    + " must not contain user:password@; use basic authentication options instead");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("URL " + roughMask(text) + " has no host name");
-        }
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("URL " + maskedUrl(uri) + " must not contain a #fragment");
-        }
-        return uri;
+        return new Builder(WebhookUrls.parse(url));
     }
 
     /** {@code scheme://host[:port]/…}: all a log or message may show of a possibly secret URL. */
     static String maskedUrl(URI uri) {
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        String rest = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                        && uri.getRawQuery() == null ? "/" : "/…";
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + rest;
-    }
-
-    private static String roughMask(String text) {
-        int schemeEnd = text.indexOf("://");
-        if (schemeEnd < 0) {
-            return "(" + text.length() + " characters, not shown)";
-        }
-        String rest = text.substring(schemeEnd + 3);
-        int at = rest.indexOf('@');
-        int slash = rest.indexOf('/');
-        String host = rest.substring(at >= 0 && (slash < 0 || at < slash) ? at + 1 : 0, slash < 0 ? rest.length() : slash);
-        return text.substring(0, schemeEnd + 3) + host + (slash < 0 ? "" : "/…");
+        return WebhookUrls.mask(uri);
     }
 
     /** The identifier results and journals use; defaults to the masked URL. */
@@ -129,6 +92,14 @@ public final class Endpoint {
 
     public String maskedUrl() {
         return maskedUrl(url);
+    }
+
+    /**
+     * Where the URL came from when it is itself a secret (e.g. {@code credentials:<id>}); the
+     * journal stores this instead of the URL and a resume looks the URL up through it.
+     */
+    public Optional<String> urlRef() {
+        return Optional.ofNullable(urlRef);
     }
 
     public SignatureScheme signature() {
@@ -190,6 +161,7 @@ public final class Endpoint {
     /** Builds an {@link Endpoint}. */
     public static final class Builder {
         private final URI url;
+        private String urlRef;
         private String id;
         private SignatureScheme signature = SignatureScheme.NONE;
         private Secret secret;
@@ -211,6 +183,18 @@ public final class Endpoint {
         /** A name for results and journals (default: the masked URL). */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id);
+            return this;
+        }
+
+        /**
+         * Marks the URL as a secret found through {@code ref} (nullable: the URL is not secret), so
+         * a journal stores the reference, never the URL, and looks the URL up again on resume.
+         */
+        public Builder urlRef(String ref) {
+            if (ref != null && ref.isBlank()) {
+                throw new IllegalArgumentException("a URL reference must not be blank");
+            }
+            this.urlRef = ref;
             return this;
         }
 

@@ -3,11 +3,13 @@ package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * An endpoint's journal form: everything but secret values, which are stored as their references.
- * The URL is stored in full (it is needed to resume), which is why journal files are created
- * readable by their owner only.
+ * A URL that came from a secret ({@link Endpoint#urlRef()}) is stored as its reference plus the
+ * masked URL for display; any other URL is stored in full (it is needed to resume), which is one
+ * reason journal files are created readable by their owner only.
  */
 final class EndpointCodec {
     private EndpointCodec() {}
@@ -15,7 +17,12 @@ final class EndpointCodec {
     static void write(JsonWriter w, Endpoint e) {
         w.startObject();
         w.field("id", e.id());
-        w.field("url", e.url().toString());
+        if (e.urlRef().isPresent()) {
+            w.field("urlRef", e.urlRef().get());
+            w.field("maskedUrl", e.maskedUrl());
+        } else {
+            w.field("url", e.url().toString());
+        }
         w.field("signature", e.signature().id());
         e.secretRef().ifPresent(r -> w.field("secretRef", r));
         if (!e.headers().isEmpty()) {
@@ -34,7 +41,7 @@ final class EndpointCodec {
 
     /** Rebuilds the endpoint, asking {@code secrets} for every secret it had. */
     static Endpoint read(JsonObject o, SecretLookup secrets) {
-        Endpoint.Builder b = Endpoint.builder(o.string("url")).id(o.string("id"));
+        Endpoint.Builder b = builder(o, secrets);
         SignatureScheme scheme = SignatureScheme.fromId(o.string("signature"));
         if (scheme != SignatureScheme.NONE) {
             String ref = o.optString("secretRef").orElseThrow(() -> new IllegalArgumentException(
@@ -52,5 +59,27 @@ final class EndpointCodec {
         o.optLong("connectTimeoutMs").ifPresent(n -> b.connectTimeout(Duration.ofMillis(n)));
         o.optLong("timeoutMs").ifPresent(n -> b.timeout(Duration.ofMillis(n)));
         return b.build();
+    }
+
+    private static Endpoint.Builder builder(JsonObject o, SecretLookup secrets) {
+        String id = o.string("id");
+        Optional<String> urlRef = o.optString("urlRef");
+        if (urlRef.isEmpty()) {
+            return Endpoint.builder(o.string("url")).id(id);
+        }
+        String ref = urlRef.get();
+        String url;
+        try {
+            url = secrets.find(ref).reveal();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint " + id + ": its URL (" + o.optString("maskedUrl").orElse("?")
+                    + ") comes from reference '" + ref + "', which cannot be found: " + e.getMessage(), e);
+        }
+        try {
+            return Endpoint.builder(url).id(id).urlRef(ref);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint " + id + ": the URL found through reference '" + ref
+                    + "' is not usable: " + e.getMessage(), e);
+        }
     }
 }

@@ -92,7 +92,7 @@ final class BuildKitFormat implements LogFormat {
             return true;
         }
         int with = text.indexOf(WITH_DOCKER);
-        if (with > PUSHING.length() && !text.startsWith("pushing layer")) {
+        if (text.startsWith(PUSHING) && with > PUSHING.length() && !text.startsWith("pushing layer")) {
             // buildx docker driver --push: names the image, the digest is only in --metadata-file
             state.build().name(text.substring(PUSHING.length(), with).strip());
             return true;

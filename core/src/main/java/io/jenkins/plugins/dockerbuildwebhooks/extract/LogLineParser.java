@@ -114,11 +114,15 @@ final class LogLineParser implements LineScanner.LineSink {
             return true;
         }
         PushInProgress push = state.push();
-        if (push == null || isLayerProgress(b, p, end)) {
+        if (push == null) {
             return false;
         }
-        // inside a docker push: its tag digest lines, and its first other line (the error if it failed)
-        return push.message == null || indexOf(b, p, end, PUSH_DIGEST) >= 0;
+        // inside a docker push: its tag digest lines (a tag may look like a layer ID, e.g. a
+        // 12-digit commit hash), and its first other line (the error if it failed)
+        if (indexOf(b, p, end, PUSH_DIGEST) >= 0) {
+            return true;
+        }
+        return !isLayerProgress(b, p, end) && push.message == null;
     }
 
     private static boolean startsWithPrefix(byte[] b, int p, int end) {

@@ -184,4 +184,67 @@ class DeliveryJournalTest {
             assertThat(j.entry("msg_a").orElseThrow().attempts()).hasSize(1);
         }
     }
+
+    private static final String SECRET_URL = "https://hooks.example/services/T0/xyzzy-url-token?key=abc123";
+
+    private static Delivery deliveryToSecretUrl(String id) {
+        Endpoint e = Endpoint.builder(SECRET_URL).urlRef("credentials:hook-url").id("slack")
+                .bearer(Secret.of("b3arer-value"), "credentials:hook-auth").build();
+        return new Delivery(id, e, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    @Test
+    void shouldStoreOnlyTheReferenceOfASecretUrlAndResolveItOnResume(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(deliveryToSecretUrl("msg_a"), deliveryToSecretUrl("msg_b")), NOW);
+            j.finish(new DeliveryResult("slack", "https://hooks.example/…", "msg_b", Outcome.DELIVERED, 200, List.of(), ""));
+            j.compact(); // the rewritten file must keep the reference form too
+        }
+
+        String bytes = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        assertThat(bytes).doesNotContain("xyzzy-url-token").doesNotContain("abc123").doesNotContain("/services/")
+                .doesNotContain("b3arer-value")
+                .contains("\"urlRef\":\"credentials:hook-url\"").contains("https://hooks.example/…");
+        SecretLookup credentials = ref -> switch (ref) {
+            case "credentials:hook-url" -> Secret.of(SECRET_URL);
+            case "credentials:hook-auth" -> Secret.of("b3arer-value");
+            default -> throw new IllegalArgumentException("no secret " + ref);
+        };
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            Endpoint resumed = j.entry("msg_a").orElseThrow().toDelivery(credentials).endpoint();
+            assertThat(resumed.url()).hasToString(SECRET_URL);
+            assertThat(resumed.urlRef()).contains("credentials:hook-url");
+            assertThat(resumed.id()).isEqualTo("slack");
+            assertThat(resumed.bearer()).contains(Secret.of("b3arer-value"));
+        }
+    }
+
+    @Test
+    void shouldNameTheUrlReferenceThatCannotBeResolvedOnResume(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(deliveryToSecretUrl("msg_a")), NOW);
+            JournalEntry entry = j.entry("msg_a").orElseThrow();
+
+            assertThatThrownBy(() -> entry.toDelivery(ref -> {
+                throw new IllegalArgumentException("credentials \"" + ref.substring(12) + "\" no longer exist");
+            })).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("endpoint slack").hasMessageContaining("'credentials:hook-url'")
+                    .hasMessageContaining("hook-url\" no longer exist").hasMessageNotContaining("xyzzy");
+            assertThatThrownBy(() -> entry.toDelivery(ref -> Secret.of("ftp://hooks.example/xyzzy-other")))
+                    .hasMessageContaining("'credentials:hook-url'").hasMessageContaining("http://")
+                    .hasMessageNotContaining("xyzzy");
+        }
+    }
+
+    @Test
+    void shouldStillStorePlainUrlsInFull(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+
+        assertThat(Files.readString(file)).contains("https://hooks.example/t/secret-token?x=1").doesNotContain("urlRef");
+    }
 }

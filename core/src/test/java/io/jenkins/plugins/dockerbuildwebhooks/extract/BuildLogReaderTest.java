@@ -43,6 +43,35 @@ class BuildLogReaderTest {
     }
 
     @Test
+    void shouldReadAPushedTagThatLooksLikeALayerId() throws IOException {
+        // a 12-digit commit hash is a common tag, and has the shape of a layer line's ID
+        String digest = "sha256:4b110a714afdb23a14e26a89af7d3aa03207ac3a5947acafcc07952c2b1d595b";
+        String log = "The push refers to repository [localhost:5000/demo/app]\n80cd36022ab6: Preparing\n"
+                + "80cd36022ab6: Layer already exists\n1f2e3d4c5b6a: digest: " + digest + " size: 524\n";
+
+        List<BuiltImage> images = collect(log).images();
+
+        assertThat(images).singleElement().satisfies(b -> {
+            assertThat(b.tags()).containsExactly("1f2e3d4c5b6a");
+            assertThat(b.registryDigest()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo(digest));
+        });
+    }
+
+    @Test
+    void shouldNameAnImageOnlyFromAWholePushingLine() throws IOException {
+        byte[] log = ("#1 [internal] load build definition from Dockerfile\n"
+                + "#11 naming to localhost:5000/demo/bxrun:1.0 done\n"
+                + "#12 pushed here: localhost:5000/demo/other:1.0 with docker\n"
+                + "#12 pushing localhost:5000/demo/bxrun:2.0 with docker\n").getBytes(StandardCharsets.UTF_8);
+
+        List<String> unfiltered = LogReadingPropertiesTest.factsAndNotes(log, false);
+
+        assertThat(unfiltered).isEqualTo(LogReadingPropertiesTest.factsAndNotes(log, true));
+        assertThat(unfiltered).singleElement().asString()
+                .contains("localhost:5000/demo/bxrun:1.0", "localhost:5000/demo/bxrun:2.0").doesNotContain("other");
+    }
+
+    @Test
     void shouldNeverTakeAVertexDigestForAnImage() throws IOException {
         // a log cut at the front: no build has started when the vertex digest comes
         String log = "#5 sha256:e8c613e07b0b7ff33893b694f7759a10d42e180f2b4dc349fb57dc6b71dcab00\n"

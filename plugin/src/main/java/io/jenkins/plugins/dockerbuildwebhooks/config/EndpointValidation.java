@@ -2,10 +2,11 @@ package io.jenkins.plugins.dockerbuildwebhooks.config;
 
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryFilter;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +39,9 @@ public final class EndpointValidation {
         if (viaCredentials) {
             return FormValidation.error("Give either a URL or a URL credential, not both.");
         }
-        String problem = urlProblem(url);
-        if (problem != null) {
-            return FormValidation.error(problem);
+        Optional<String> problem = WebhookUrls.problem(url);
+        if (problem.isPresent()) {
+            return FormValidation.error("The URL " + problem.get() + ".");
         }
         URI uri = URI.create(url);
         if (uri.getRawQuery() != null) {
@@ -48,33 +49,6 @@ public final class EndpointValidation {
                     + "secret text credential instead: this field is saved and shown as plain text.");
         }
         return FormValidation.ok();
-    }
-
-    /**
-     * What is wrong with a receiver URL, or null if nothing: http or https, a host, no user
-     * information (use the authentication credential), no fragment.
-     */
-    public static String urlProblem(String url) {
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            return "This is not a valid URL.";
-        }
-        String scheme = Util.fixNull(uri.getScheme()).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "The URL must start with http:// or https://.";
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return "The URL has no host name.";
-        }
-        if (uri.getRawUserInfo() != null) {
-            return "The URL must not contain user:password@; choose an authentication credential instead.";
-        }
-        if (uri.getRawFragment() != null) {
-            return "The URL must not contain a #fragment.";
-        }
-        return null;
     }
 
     public static FormValidation urlCredentials(String value, String url) {
@@ -94,7 +68,7 @@ public final class EndpointValidation {
 
     public static FormValidation headers(String value) {
         try {
-            HeaderLines.parse(value);
+            HeaderLine.parseLines(value);
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());

@@ -2,29 +2,31 @@ package io.jenkins.plugins.dockerbuildwebhooks.config;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.AddressPolicy;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Checks the allow list of the network policy with core's parser: CIDR ranges, addresses or host names. */
+/**
+ * Checks the allow list of the network policy with core's rules: each entry must be a CIDR range,
+ * an address or a host name, and an entry that can never open anything (link-local or metadata in
+ * any spelling, as {@link AddressPolicy#neverAllowed(String)} decides) is a warning.
+ */
 public final class NetworkPolicyValidation {
     private NetworkPolicyValidation() {}
 
     public static FormValidation allowList(String value) {
-        AddressPolicy.Builder policy = AddressPolicy.builder();
+        List<String> useless = new ArrayList<>();
         for (String entry : (value == null ? "" : value).split("[,\\s]+")) {
             if (entry.isEmpty()) {
                 continue;
             }
             try {
-                policy.allow(entry);
+                Optional<String> why = AddressPolicy.neverAllowed(entry);
+                why.ifPresent(useless::add);
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-            String lower = entry.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("169.254.") || lower.startsWith("fe80:")) {
-                return FormValidation.warning("\"" + entry + "\" is link-local: cloud metadata and link-local "
-                        + "addresses stay blocked whatever this list says.");
-            }
         }
-        return FormValidation.ok();
+        return useless.isEmpty() ? FormValidation.ok() : FormValidation.warning(String.join(". ", useless) + ".");
     }
 }

@@ -52,6 +52,11 @@ public abstract class CredentialsLookup {
         }
 
         @Override
+        public CredentialsRef.Context context() {
+            return CredentialsRef.Context.BUILD;
+        }
+
+        @Override
         @CheckForNull
         <C extends StandardCredentials> C find(String id, Class<C> type) {
             return CredentialsProvider.findCredentialById(id, type, run, List.of());
@@ -64,6 +69,11 @@ public abstract class CredentialsLookup {
 
         Global(@CheckForNull Run<?, ?> trackIn) {
             this.trackIn = trackIn;
+        }
+
+        @Override
+        public CredentialsRef.Context context() {
+            return CredentialsRef.Context.GLOBAL;
         }
 
         @Override
@@ -85,6 +95,11 @@ public abstract class CredentialsLookup {
         }
 
         @Override
+        public CredentialsRef.Context context() {
+            return CredentialsRef.Context.BUILD;
+        }
+
+        @Override
         @CheckForNull
         <C extends StandardCredentials> C find(String id, Class<C> type) {
             return CredentialsProvider.findCredentialByIdInItem(id, type, item, CredentialsListing.authenticationOf(item),
@@ -94,6 +109,18 @@ public abstract class CredentialsLookup {
 
     @CheckForNull
     abstract <C extends StandardCredentials> C find(String id, Class<C> type);
+
+    /**
+     * The context references to credentials found here are recorded with, so that a resumed
+     * delivery looks them up the same way ({@link #forItem} counts as the build's: it sees what
+     * the job's builds see).
+     */
+    public abstract CredentialsRef.Context context();
+
+    /** A lookup in {@code context} for a delivery of {@code run} (a resume or a redelivery). */
+    public static CredentialsLookup in(CredentialsRef.Context context, Run<?, ?> run) {
+        return context == CredentialsRef.Context.GLOBAL ? global(run) : forRun(run);
+    }
 
     /**
      * The credentials {@code id} of one of {@code types}.

@@ -5,14 +5,15 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.AbortException;
 import hudson.util.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
-import io.jenkins.plugins.dockerbuildwebhooks.config.EndpointValidation;
-import io.jenkins.plugins.dockerbuildwebhooks.config.HeaderLines;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsType;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -32,9 +33,9 @@ public final class EndpointResolver {
     public ResolvedEndpoint resolve(WebhookEndpoint endpoint) throws AbortException {
         String name = "endpoint \"" + endpoint.getId() + "\"";
         String url = url(endpoint, name);
-        String problem = EndpointValidation.urlProblem(url);
-        if (problem != null) {
-            throw new AbortException("The URL of " + name + " is not usable: " + problem);
+        Optional<String> problem = WebhookUrls.problem(url);
+        if (problem.isPresent()) {
+            throw new AbortException("The URL of " + name + " is not usable: it " + problem.get() + ".");
         }
         String scheme = endpoint.effectiveSignatureScheme();
         Secret signing = null;
@@ -56,11 +57,12 @@ public final class EndpointResolver {
         }
         Map<String, String> headers;
         try {
-            headers = HeaderLines.parse(endpoint.getHeaders());
+            headers = HeaderLine.parseLines(endpoint.getHeaders());
         } catch (IllegalArgumentException e) {
             throw new AbortException("The headers of " + name + " are not usable: " + e.getMessage());
         }
-        ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()), scheme, signing,
+        ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()),
+                credentials.context(), scheme, signing,
                 emptyToNull(endpoint.getSecretCredentialsId()), bearer, basicUser, basicPassword,
                 emptyToNull(endpoint.getAuthCredentialsId()), headers,
                 Duration.ofSeconds(Math.max(1, defaults.getConnectTimeoutSeconds())),

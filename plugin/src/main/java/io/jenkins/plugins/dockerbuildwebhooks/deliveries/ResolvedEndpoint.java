@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.Secret;
+import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsRef;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,6 +15,8 @@ import java.util.Map;
  *
  * @param url the full URL; may itself be a secret
  * @param urlCredentialsId where the URL came from, or null when it was configured in plain text
+ * @param credentialsContext where every credentials id of this endpoint was looked up, so a resumed
+ *     delivery looks them up the same way
  * @param signatureScheme core's scheme id; {@code none} when there is no signing secret
  * @param bearerToken sent as {@code Authorization: Bearer}, or null
  * @param basicUser with {@code basicPassword} sent as HTTP basic authentication, or null
@@ -21,6 +25,7 @@ public record ResolvedEndpoint(
         String id,
         String url,
         @CheckForNull String urlCredentialsId,
+        CredentialsRef.Context credentialsContext,
         String signatureScheme,
         @CheckForNull Secret signingSecret,
         @CheckForNull String secretCredentialsId,
@@ -37,7 +42,7 @@ public record ResolvedEndpoint(
     }
 
     public String maskedUrl() {
-        return Masking.url(url);
+        return WebhookUrls.mask(url);
     }
 
     @Override

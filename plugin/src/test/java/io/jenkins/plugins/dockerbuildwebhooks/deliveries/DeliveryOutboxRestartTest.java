@@ -8,10 +8,14 @@ import static io.jenkins.plugins.dockerbuildwebhooks.deliveries.OutboxTestSuppor
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -57,6 +61,63 @@ class DeliveryOutboxRestartTest {
             });
             sessions.then(j -> assertThat(onlyRecord(build(j)).getOutcome())
                     .as("the result was saved with the build").isEqualTo("DELIVERED"));
+        }
+    }
+
+    /**
+     * A global endpoint whose URL is a SYSTEM-scoped credential (visible to Jenkins, not to builds):
+     * the journal keeps only the reference, and the resume looks it up globally, as the first send did.
+     */
+    @Test
+    void shouldKeepAUrlCredentialOutOfTheJournalAndResumeItGlobally() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start().hold()) {
+            sessions.then(j -> {
+                Fixtures.addSystemSecretText("hook-url", receiver.url("/hook/T0KEN-in-path?token=T0KEN-in-query"));
+                WebhookEndpoint hub = new WebhookEndpoint("hub");
+                hub.setUrlCredentialsId("hook-url");
+                configure(5, hub);
+                pipeline(j, "p", "dockerWebhook endpoints: 'hub', images: 'acme/app:1.0', waitSeconds: 0, failureMode: 'never'",
+                        Result.SUCCESS);
+                await("the receiver holds the first attempt", () -> receiver.requests().size() == 1);
+
+                String journal = Files.readString(j.jenkins.getRootDir().toPath()
+                        .resolve("docker-build-webhooks").resolve("outbox.jsonl"), StandardCharsets.UTF_8);
+                assertThat(journal).contains("\"urlRef\":\"global-credentials:hook-url\"")
+                        .doesNotContain("T0KEN").doesNotContain("/hook/");
+            });
+            sessions.then(j -> {
+                await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
+                receiver.release();
+                await("the resumed delivery is recorded", () -> onlyRecord(build(j)).isSuccess());
+                assertThat(receiver.requests().get(1).path()).isEqualTo("/hook/T0KEN-in-path?token=T0KEN-in-query");
+            });
+        }
+    }
+
+    /** An inline endpoint's credentials are recorded as the build's, and resumed as the build. */
+    @Test
+    void shouldResumeAnInlineEndpointsCredentialsAsTheBuild() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start().hold()) {
+            sessions.then(j -> {
+                Fixtures.addSecretText("inline-bearer", "inline-token-value");
+                configure(5);
+                pipeline(j, "p", """
+                        dockerWebhook images: 'acme/app:1.0', waitSeconds: 0, failureMode: 'never', \
+                            inlineEndpoints: [endpoint(id: 'mine', url: '%s', authCredentialsId: 'inline-bearer', signatureScheme: 'none')]
+                        """.formatted(receiver.url("/inline")), Result.SUCCESS);
+                await("the receiver holds the first attempt", () -> receiver.requests().size() == 1);
+
+                String journal = Files.readString(j.jenkins.getRootDir().toPath()
+                        .resolve("docker-build-webhooks").resolve("outbox.jsonl"), StandardCharsets.UTF_8);
+                assertThat(journal).contains("\"bearerRef\":\"build-credentials:inline-bearer\"")
+                        .doesNotContain("global-credentials:").doesNotContain("inline-token-value");
+            });
+            sessions.then(j -> {
+                await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
+                receiver.release();
+                await("the resumed delivery is recorded", () -> onlyRecord(build(j)).isSuccess());
+                assertThat(receiver.requests().get(1).header("Authorization")).isEqualTo("Bearer inline-token-value");
+            });
         }
     }
 

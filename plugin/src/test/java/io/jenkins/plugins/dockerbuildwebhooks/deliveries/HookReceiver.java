@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * receiver: POST a callback body to the payload's {@code callback_url}.
  */
 final class HookReceiver implements AutoCloseable {
-    /** One request as received; header names lower case. */
-    record Request(Map<String, String> headers, byte[] body) {
+    /** One request as received: raw path with query, header names lower case, body. */
+    record Request(String path, Map<String, String> headers, byte[] body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -113,7 +113,9 @@ final class HookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new TreeMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        Request request = new Request(headers, exchange.getRequestBody().readAllBytes());
+        String query = exchange.getRequestURI().getRawQuery();
+        String path = exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query);
+        Request request = new Request(path, headers, exchange.getRequestBody().readAllBytes());
         requests.add(request);
         Integer scripted;
         synchronized (script) {

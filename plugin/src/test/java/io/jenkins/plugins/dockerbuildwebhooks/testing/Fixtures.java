@@ -21,6 +21,11 @@ public final class Fixtures {
         add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "test " + id, Secret.fromString(value)));
     }
 
+    /** Secret text in the SYSTEM scope: for Jenkins itself (global configuration), not for builds. */
+    public static void addSystemSecretText(String id, String value) throws Exception {
+        add(new StringCredentialsImpl(CredentialsScope.SYSTEM, id, "test " + id, Secret.fromString(value)));
+    }
+
     public static void addUsernamePassword(String id, String user, String password) throws Exception {
         add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "test " + id, user, password));
     }
