@@ -31,6 +31,11 @@ final class PayloadOptions {
             description = "Dockerfile whose text goes into repository.dockerfile (first 64 KiB).")
     Path dockerfile;
 
+    @Option(names = "--include-digest",
+            description = "Add push_data.digest, the registry digest of the pushed tag (an extension: "
+                    + "Docker Hub never sent it; off by default).")
+    boolean includeDigest;
+
     /** The selected profile; an unknown name is bad input (exit 2). */
     PayloadProfile profile() {
         return PayloadProfile.fromId(profile);
@@ -39,7 +44,8 @@ final class PayloadOptions {
     /** One payload per repository:tag of {@code images}. */
     List<Payload> payloads(List<BuiltImage> images, Clock clock) throws IOException {
         PayloadFacts.Builder facts = PayloadFacts.builder(pusher == null ? defaultPusher() : pusher)
-                .callbackUrl(callbackUrl);
+                .callbackUrl(callbackUrl)
+                .includeDigest(includeDigest);
         if (dockerfile != null) {
             facts.dockerfile(DockerfileText.read(dockerfile));
         }

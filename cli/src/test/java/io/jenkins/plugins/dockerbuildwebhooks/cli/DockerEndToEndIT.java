@@ -140,7 +140,7 @@ class DockerEndToEndIT {
         Path webhook = EndToEnd.executable("/usr/bin/webhook", "webhook");
         Path script = dir.resolve("record.sh");
         // the hook passes the two fields receivers act on to a command, as its users do
-        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n%s\\n' \"$1\" \"$2\" > \"" + dir.resolve("webhook-received.txt")
+        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n%s\\n%s\\n' \"$1\" \"$2\" \"$3\" > \"" + dir.resolve("webhook-received.txt")
                 + "\"\n");
         script.toFile().setExecutable(true);
         String hooks = """
@@ -150,7 +150,8 @@ class DockerEndToEndIT {
                   "include-command-output-in-response": true,
                   "pass-arguments-to-command": [
                     {"source": "payload", "name": "push_data.tag"},
-                    {"source": "payload", "name": "repository.repo_name"}],
+                    {"source": "payload", "name": "repository.repo_name"},
+                    {"source": "payload", "name": "push_data.digest"}],
                   "trigger-rule-mismatch-http-response-code": 403,
                   "trigger-rule": {"match": {"type": "payload-hmac-sha256", "secret": "SECRET",
                     "parameter": {"source": "header", "name": "X-Hub-Signature-256"}}}}]
@@ -178,7 +179,7 @@ class DockerEndToEndIT {
 
     /** The {@code send} command line for what the build left behind. */
     private static List<String> sendArgs(Built built, List<String> urls) {
-        List<String> args = new ArrayList<>(List.of("send", "--secret-env", "DBW_E2E_SECRET"));
+        List<String> args = new ArrayList<>(List.of("send", "--secret-env", "DBW_E2E_SECRET", "--include-digest"));
         args.addAll(sourceArgs(built));
         for (String url : urls) {
             args.addAll(List.of("--url", url));
@@ -224,7 +225,7 @@ class DockerEndToEndIT {
             // adnanh/webhook ran its command only because X-Hub-Signature-256 verified
             assertThat(Files.readAllLines(dir.resolve("webhook-received.txt")))
                     .as("webhook log:\n" + webhook.log())
-                    .containsExactly(built.tag(), built.repository());
+                    .containsExactly(built.tag(), built.repository(), built.registryDigest());
 
             // json2file-go stored exactly the bytes it got (it refuses a bad signature with 400)
             List<Path> json2fileBodies = files(dir.resolve("json2file").resolve("dockerhub"));
@@ -240,6 +241,8 @@ class DockerEndToEndIT {
             assertThat(payload.object("push_data").string("tag")).isEqualTo(built.tag());
             assertThat(payload.object("push_data").strings("images"))
                     .containsExactly(built.imageId().substring("sha256:".length()));
+            assertThat(payload.object("push_data").string("digest")).as("the registry's own digest (--include-digest)")
+                    .isEqualTo(built.registryDigest());
 
             JsonObject delivery = receiveApi(receive).objects("deliveries").get(0);
             assertThat(delivery.objects("signatures")).extracting(s -> s.string("outcome"))
@@ -247,7 +250,7 @@ class DockerEndToEndIT {
             assertThat(delivery.optBoolean("duplicate")).contains(false);
             assertThat(delivery.object("dockerHub").string("repo_name")).isEqualTo(built.repository());
 
-            // the payload has no digest field; what the same outputs yield for it is what `images` finds
+            // and `images` finds the same on the same outputs
             CliProcess.Result images = CliProcess.run(imagesArgs(built).toArray(String[]::new));
             assertThat(images.exitCode()).as("images:\n" + images.stdout() + images.stderr()).isZero();
             JsonObject image = JsonReader.parseObject(images.stdout().getBytes(StandardCharsets.UTF_8), "images")

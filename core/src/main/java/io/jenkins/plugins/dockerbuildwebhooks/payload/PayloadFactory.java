@@ -39,7 +39,8 @@ public final class PayloadFactory {
     private Payload create(BuiltImage image, String tag, PayloadFacts facts, Instant pushedAt) {
         RepositoryName repository = image.repository();
         List<String> imageIds = image.imageId().map(ImageId::hex).map(List::of).orElse(List.of());
-        PushData pushData = new PushData(imageIds, pushedAt, facts.pusher(), tag);
+        String digest = facts.includeDigest() ? image.registryDigest().map(Object::toString).orElse(null) : null;
+        PushData pushData = new PushData(imageIds, pushedAt, facts.pusher(), tag, digest);
         RepositoryNames names = RepositoryNames.of(repository);
         RepositoryInfo info = new RepositoryInfo(
                 0,

@@ -17,6 +17,7 @@ public final class PayloadFacts {
     private final String fullDescription;
     private final Boolean isPrivate;
     private final boolean isTrusted;
+    private final boolean includeDigest;
 
     private PayloadFacts(Builder b) {
         this.pusher = b.pusher;
@@ -27,6 +28,7 @@ public final class PayloadFacts {
         this.fullDescription = b.fullDescription;
         this.isPrivate = b.isPrivate;
         this.isTrusted = b.isTrusted;
+        this.includeDigest = b.includeDigest;
     }
 
     public static Builder builder(String pusher) {
@@ -66,6 +68,11 @@ public final class PayloadFacts {
         return isTrusted;
     }
 
+    /** Whether payloads carry the registry digest as {@code push_data.digest}. */
+    public boolean includeDigest() {
+        return includeDigest;
+    }
+
     /** Builder with the defaults docs/payload.md lists. */
     public static final class Builder {
         private final String pusher;
@@ -76,6 +83,7 @@ public final class PayloadFacts {
         private String fullDescription;
         private Boolean isPrivate;
         private boolean isTrusted = true;
+        private boolean includeDigest;
 
         private Builder(String pusher) {
             this.pusher = Objects.requireNonNull(pusher, "pusher");
@@ -118,6 +126,16 @@ public final class PayloadFacts {
 
         public Builder isTrusted(boolean value) {
             this.isTrusted = value;
+            return this;
+        }
+
+        /**
+         * Adds {@code push_data.digest}, the registry's manifest or index digest, when it is known.
+         * Docker Hub never sent such a field, so it is off by default; receivers that decode into
+         * typed structs ignore unknown fields, and those that pin images by digest can use it.
+         */
+        public Builder includeDigest(boolean value) {
+            this.includeDigest = value;
             return this;
         }
 

@@ -35,6 +35,9 @@ public final class PayloadWriter {
         w.startObject();
         w.field("callback_url", payload.callbackUrl());
         w.name("push_data").startObject();
+        if (push.digest() != null) {
+            w.field("digest", push.digest());
+        }
         w.name("images").startArray();
         for (String id : push.images()) {
             w.value(id);

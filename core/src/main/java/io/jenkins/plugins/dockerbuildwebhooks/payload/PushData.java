@@ -10,8 +10,10 @@ import java.util.List;
  * @param pushedAt when the push happened, written as epoch seconds
  * @param pusher who pushed
  * @param tag the tag this payload is about
+ * @param digest the registry's manifest or index digest ({@code sha256:...}) when the payload
+ *     includes it (an opt-in extension, see {@link PayloadFacts.Builder#includeDigest}); else null
  */
-public record PushData(List<String> images, Instant pushedAt, String pusher, String tag) {
+public record PushData(List<String> images, Instant pushedAt, String pusher, String tag, String digest) {
     public PushData {
         images = List.copyOf(images);
     }

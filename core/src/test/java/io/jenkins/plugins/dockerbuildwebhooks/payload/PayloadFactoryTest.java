@@ -24,6 +24,26 @@ class PayloadFactoryTest {
         assertThat(payloads.get(0).repository().dateCreated()).isEqualTo(PayloadFixtures.CREATED_AT);
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldAddTheRegistryDigestOnlyWhenAskedAndKnown() {
+        PayloadFacts withDigest = PayloadFacts.builder("p").includeDigest(true).build();
+        BuiltImage unpushed = new BuiltImage(ImageReference.parse("myorg/app").repository(), List.of("1"), null, null);
+        PayloadFactory factory = new PayloadFactory(PayloadFixtures.clock());
+
+        Payload asked = factory.create(List.of(PayloadFixtures.demoApp()), withDigest).get(0);
+        Payload notAsked = PayloadFixtures.demoPayloads().get(0);
+        Payload unknown = factory.create(List.of(unpushed), withDigest).get(0);
+
+        assertThat(asked.pushData().digest()).isEqualTo(PayloadFixtures.DIGEST);
+        assertThat(new String(PayloadWriter.toBytes(asked, PayloadProfile.DOCKER_HUB), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"callback_url\":\"\","
+                        + "\"push_data\":{\"digest\":\"" + PayloadFixtures.DIGEST + "\",\"images\":[");
+        assertThat(notAsked.pushData().digest()).isNull();
+        assertThat(unknown.pushData().digest()).isNull();
+        assertThat(new String(PayloadWriter.toBytes(unknown, PayloadProfile.DOCKER_HUB), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("digest");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "nginx|library/nginx|library|nginx|library|https://hub.docker.com/_/nginx|true|false",
