@@ -121,6 +121,15 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
         options.setScanConsoleLog(scanConsoleLog);
     }
 
+    public boolean isIncludeDigest() {
+        return options.isIncludeDigest();
+    }
+
+    @DataBoundSetter
+    public void setIncludeDigest(boolean includeDigest) {
+        options.setIncludeDigest(includeDigest);
+    }
+
     public String getPayloadProfile() {
         return options.getPayloadProfile();
     }

@@ -160,6 +160,15 @@ public class DockerWebhookStep extends Step implements Serializable {
         options.setScanConsoleLog(scanConsoleLog);
     }
 
+    public boolean isIncludeDigest() {
+        return options.isIncludeDigest();
+    }
+
+    @DataBoundSetter
+    public void setIncludeDigest(boolean includeDigest) {
+        options.setIncludeDigest(includeDigest);
+    }
+
     public String getPayloadProfile() {
         return options.getPayloadProfile();
     }

@@ -181,7 +181,7 @@ public final class WebhookNotifier {
             Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
             pusher = user != null && user.getUserId() != null ? user.getUserId() : config.getDefaultPusher();
         }
-        return PayloadFacts.builder(pusher).build();
+        return PayloadFacts.builder(pusher).includeDigest(options.isIncludeDigest()).build();
     }
 
     private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads) {

@@ -25,6 +25,7 @@ public final class WebhookOptions implements Serializable {
     private String metadataFile = "";
     private String digestFile = "";
     private boolean scanConsoleLog;
+    private boolean includeDigest;
     private String payloadProfile = "";
     private String pusher = "";
     private String failureMode = FailureMode.DEFAULT.id();
@@ -98,6 +99,15 @@ public final class WebhookOptions implements Serializable {
         return scanConsoleLog;
     }
 
+    /** Whether payloads carry {@code push_data.digest} (an extension Docker Hub never sent). */
+    public boolean isIncludeDigest() {
+        return includeDigest;
+    }
+
+    public void setIncludeDigest(boolean includeDigest) {
+        this.includeDigest = includeDigest;
+    }
+
     public void setScanConsoleLog(boolean scanConsoleLog) {
         this.scanConsoleLog = scanConsoleLog;
     }
@@ -159,6 +169,7 @@ public final class WebhookOptions implements Serializable {
         copy.metadataFile = env.expand(metadataFile);
         copy.digestFile = env.expand(digestFile);
         copy.scanConsoleLog = scanConsoleLog;
+        copy.includeDigest = includeDigest;
         copy.payloadProfile = payloadProfile;
         copy.pusher = env.expand(pusher);
         copy.failureMode = failureMode;

@@ -87,6 +87,27 @@ class DockerWebhookStepTest {
     }
 
     @Test
+    void shouldAddTheRegistryDigestOnlyWhenAsked(JenkinsRule j) throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Fixtures.globalEndpoints(Fixtures.endpoint("hub", receiver.url("/")));
+            String script = """
+                    node {
+                      echo "%s"
+                      dockerWebhook(includeDigest: true)
+                      dockerWebhook()
+                    }
+                    """.formatted(PUSH_OUTPUT);
+
+            run(j, script, Result.SUCCESS);
+
+            assertThat(receiver.requests()).hasSize(2);
+            assertThat(receiver.requests().get(0).text()).contains(
+                    "\"push_data\":{\"digest\":\"sha256:456ca21c6abc22828289715cebd9dbbbd76314ef0a5f117dda29dccc0311f5cc\"");
+            assertThat(receiver.requests().get(1).text()).doesNotContain("\"digest\"");
+        }
+    }
+
+    @Test
     void shouldSendToInlineEndpointsWithTheJobsCredentials(JenkinsRule j) throws Exception {
         Fixtures.addSecretText("bearer", "inline-token-value");
         try (Receiver receiver = Receiver.start()) {
