@@ -32,7 +32,7 @@ final class Cli {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+        err.println(shortName(e.getCommandLine()) + ": " + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
         }
@@ -47,12 +47,18 @@ final class Cli {
                 || e instanceof IllegalArgumentException
                 || e instanceof java.io.IOException
                 || e instanceof java.io.UncheckedIOException) {
-            err.println(cl.getCommandName() + ": " + message(e));
+            err.println(shortName(cl) + ": " + message(e));
             return BAD_INPUT;
         }
-        err.println(cl.getCommandName() + ": internal error (please report it): " + e);
+        err.println(shortName(cl) + ": internal error (please report it): " + e);
         e.printStackTrace(err);
         return FAILED;
+    }
+
+    /** "send" for both "docker-build-webhooks send" and a send command run on its own. */
+    private static String shortName(CommandLine cl) {
+        String name = cl.getCommandName();
+        return name.substring(name.lastIndexOf(' ') + 1);
     }
 
     private static String message(Throwable e) {
