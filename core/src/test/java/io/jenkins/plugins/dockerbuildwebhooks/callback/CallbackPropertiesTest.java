@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
-class CallbackProperties {
+class CallbackPropertiesTest {
 
     @Property
     void shouldOnlyEverAcceptOrRefuseArbitraryBytes(@ForAll @Size(max = 300) byte[] body) {
