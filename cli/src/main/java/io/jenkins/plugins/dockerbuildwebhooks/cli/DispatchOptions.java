@@ -6,6 +6,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.RetryPolicy;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.TrustStores;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,14 @@ final class DispatchOptions {
     @Option(names = "--json", description = "Print the results as JSON on stdout (the table still goes to stderr).")
     boolean json;
 
-    Dispatcher.Builder dispatcher(Function<String, String> env) throws IOException {
+    /** The dispatcher these options describe; entries of --allow that can never open anything are warned about on {@code err}. */
+    Dispatcher.Builder dispatcher(Function<String, String> env, PrintStream err) throws IOException {
         AddressPolicy.Builder policy = AddressPolicy.builder().blockPrivate(blockPrivate);
-        allow.forEach(policy::allow);
+        for (String entry : allow) {
+            policy.allow(entry);
+            AddressPolicy.neverAllowed(entry).ifPresent(why -> err.println("warning: --allow " + entry
+                    + " opens nothing: " + why));
+        }
         Dispatcher.Builder b = Dispatcher.builder()
                 .addressPolicy(policy.build())
                 .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(attempts))

@@ -90,7 +90,7 @@ final class RedeliverCommand implements Callable<Integer> {
                     attemptsSoFar.add(e.attempts().size());
                     labels.put(d.id(), label(d.body()));
                 }
-                try (Dispatcher dispatcher = dispatch.dispatcher(env).clock(clock).journal(j)
+                try (Dispatcher dispatcher = dispatch.dispatcher(env, err).clock(clock).journal(j)
                         .listener(new RetryProgress(err)).build()) {
                     results = dispatcher.resumeAll(deliveries, attemptsSoFar).join();
                 }

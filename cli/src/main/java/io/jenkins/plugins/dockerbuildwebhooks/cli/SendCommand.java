@@ -118,7 +118,7 @@ final class SendCommand implements Callable<Integer> {
                 labels.put(d.id(), p.reference().toString());
             }
         }
-        Dispatcher.Builder builder = dispatch.dispatcher(env).clock(clock);
+        Dispatcher.Builder builder = dispatch.dispatcher(env, err).clock(clock);
         DeliveryJournal j = journal == null ? null : DispatchOptions.openJournal(journal, err);
         if (j != null && !j.unfinished().isEmpty()) {
             err.println("note: " + journal + " holds " + j.unfinished().size() + " unfinished deliveries from an earlier "

@@ -114,6 +114,18 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldWarnAboutAnAllowEntryThatCanNeverOpenAnything() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Run run = send("--image", "demo/app", "--url", receiver.url("/").toString(), "--block-private",
+                    "--allow", "127.0.0.1", "--allow", "0xA9FEA9FE");
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stderr()).contains("warning: --allow 0xA9FEA9FE opens nothing")
+                    .doesNotContain("--allow 127.0.0.1 opens nothing");
+        }
+    }
+
+    @Test
     void shouldRefuseAmbiguousOrMalformedAuthorization() {
         Run both = send("--image", "demo/app", "--url", "http://127.0.0.1:9/", "--bearer-env", "HOOK_TOKEN",
                 "--basic-auth-env", "HOOK_BASIC");
