@@ -56,14 +56,14 @@ final class RedeliverCommand implements Callable<Integer> {
     private final Function<String, String> env;
 
     RedeliverCommand() {
-        this(Clock.systemUTC(), System.out, System.err, System::getenv);
+        this(Terminal.system());
     }
 
-    RedeliverCommand(Clock clock, PrintStream out, PrintStream err, Function<String, String> env) {
-        this.clock = clock;
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    RedeliverCommand(Terminal terminal) {
+        this.clock = terminal.clock();
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.env = terminal.env();
     }
 
     @Override

@@ -91,14 +91,14 @@ final class SendCommand implements Callable<Integer> {
     private final Function<String, String> env;
 
     SendCommand() {
-        this(Clock.systemUTC(), System.out, System.err, System::getenv);
+        this(Terminal.system());
     }
 
-    SendCommand(Clock clock, PrintStream out, PrintStream err, Function<String, String> env) {
-        this.clock = clock;
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    SendCommand(Terminal terminal) {
+        this.clock = terminal.clock();
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.env = terminal.env();
     }
 
     @Override

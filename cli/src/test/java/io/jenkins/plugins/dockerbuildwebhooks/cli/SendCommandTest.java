@@ -35,7 +35,7 @@ class SendCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return run(new SendCommand(CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8), errStream, ENV::get),
+        return run(new SendCommand(new Terminal(CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8), errStream, ENV::get)),
                 out, err, args);
     }
 
@@ -43,7 +43,7 @@ class SendCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return run(new RedeliverCommand(CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8), errStream, ENV::get),
+        return run(new RedeliverCommand(new Terminal(CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8), errStream, ENV::get)),
                 out, err, args);
     }
 
