@@ -9,10 +9,10 @@ public final class Choices {
     /** Signature schemes by the ids core uses. */
     public static ListBoxModel signatureSchemes() {
         ListBoxModel model = new ListBoxModel();
-        model.add("Standard Webhooks and X-Hub-Signature-256", "both");
-        model.add("Standard Webhooks (webhook-signature)", "standard-webhooks");
-        model.add("GitHub style (X-Hub-Signature-256)", "hub-signature-256");
-        model.add("None", WebhookEndpoint.SIGNATURE_NONE);
+        model.add(Messages.Choices_signatureBoth(), "both");
+        model.add(Messages.Choices_signatureStandardWebhooks(), "standard-webhooks");
+        model.add(Messages.Choices_signatureHub(), "hub-signature-256");
+        model.add(Messages.Choices_signatureNone(), WebhookEndpoint.SIGNATURE_NONE);
         return model;
     }
 
@@ -23,10 +23,10 @@ public final class Choices {
     public static ListBoxModel payloadProfiles(boolean inheritOption) {
         ListBoxModel model = new ListBoxModel();
         if (inheritOption) {
-            model.add("As configured on each endpoint", "");
+            model.add(Messages.Choices_profileInherit(), "");
         }
-        model.add("Docker Hub (integer numbers; what Docker Hub sends today)", "docker-hub");
-        model.add("Docker Hub legacy (the old documented types; typed receivers reject it)", "docker-hub-legacy");
+        model.add(Messages.Choices_profileDockerHub(), "docker-hub");
+        model.add(Messages.Choices_profileDockerHubLegacy(), "docker-hub-legacy");
         return model;
     }
 }

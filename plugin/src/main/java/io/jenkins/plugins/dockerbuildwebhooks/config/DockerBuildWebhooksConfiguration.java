@@ -53,7 +53,7 @@ public class DockerBuildWebhooksConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Docker build webhooks";
+        return Messages.DockerBuildWebhooksConfiguration_displayName();
     }
 
     /**
@@ -213,14 +213,14 @@ public class DockerBuildWebhooksConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckWaitSeconds(@QueryParameter String value) {
         ConfigPermissions.checkConfigure(null);
-        return EndpointValidation.number(value, 0, 3600, "The wait time");
+        return EndpointValidation.number(value, 0, 3600, Messages.DockerBuildWebhooksConfiguration_waitTime());
     }
 
     @POST
     public FormValidation doCheckDefaultPusher(@QueryParameter String value) {
         ConfigPermissions.checkConfigure(null);
         return Util.fixEmptyAndTrim(value) == null
-                ? FormValidation.warning("Empty: \"" + DEFAULT_PUSHER + "\" is used.") : FormValidation.ok();
+                ? FormValidation.warning(Messages.DockerBuildWebhooksConfiguration_emptyPusher(DEFAULT_PUSHER)) : FormValidation.ok();
     }
 
     @POST

@@ -21,10 +21,10 @@ public final class EndpointValidation {
     public static FormValidation id(String value) {
         String id = Util.fixNull(value).trim();
         if (id.isEmpty()) {
-            return FormValidation.error("Give the endpoint an id: builds select endpoints by it.");
+            return FormValidation.error(Messages.EndpointValidation_idMissing());
         }
         if (!ID.matcher(id).matches()) {
-            return FormValidation.error("An id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            return FormValidation.error(Messages.EndpointValidation_idInvalid());
         }
         return FormValidation.ok();
     }
@@ -34,26 +34,25 @@ public final class EndpointValidation {
         boolean viaCredentials = !Util.fixNull(urlCredentialsId).isBlank();
         if (url.isEmpty()) {
             return viaCredentials ? FormValidation.ok()
-                    : FormValidation.error("Give a URL, or choose a secret text credential that holds it.");
+                    : FormValidation.error(Messages.EndpointValidation_urlMissing());
         }
         if (viaCredentials) {
-            return FormValidation.error("Give either a URL or a URL credential, not both.");
+            return FormValidation.error(Messages.EndpointValidation_urlTwice());
         }
         Optional<String> problem = WebhookUrls.problem(url);
         if (problem.isPresent()) {
-            return FormValidation.error("The URL " + problem.get() + ".");
+            return FormValidation.error(Messages.EndpointValidation_urlProblem(problem.get()));
         }
         URI uri = URI.create(url);
         if (uri.getRawQuery() != null) {
-            return FormValidation.warning("This URL has a query string. If it carries a token, store the URL in a "
-                    + "secret text credential instead: this field is saved and shown as plain text.");
+            return FormValidation.warning(Messages.EndpointValidation_urlQuery());
         }
         return FormValidation.ok();
     }
 
     public static FormValidation urlCredentials(String value, String url) {
         if (!Util.fixNull(value).isBlank() && !Util.fixNull(url).isBlank()) {
-            return FormValidation.error("Give either a URL or a URL credential, not both.");
+            return FormValidation.error(Messages.EndpointValidation_urlTwice());
         }
         return FormValidation.ok();
     }
@@ -61,7 +60,7 @@ public final class EndpointValidation {
     public static FormValidation secret(String value, String signatureScheme) {
         boolean signs = !WebhookEndpoint.SIGNATURE_NONE.equals(Util.fixEmptyAndTrim(signatureScheme));
         if (Util.fixNull(value).isBlank() && signs) {
-            return FormValidation.warning("Without a signing secret, requests are sent unsigned.");
+            return FormValidation.warning(Messages.EndpointValidation_unsigned());
         }
         return FormValidation.ok();
     }
@@ -78,7 +77,7 @@ public final class EndpointValidation {
     public static FormValidation repositories(String value) {
         try {
             RepositoryFilter filter = RepositoryFilter.parse(value);
-            return filter.acceptsAll() ? FormValidation.ok("Every repository goes to this endpoint.") : FormValidation.ok();
+            return filter.acceptsAll() ? FormValidation.ok(Messages.EndpointValidation_everyRepository()) : FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
@@ -89,11 +88,11 @@ public final class EndpointValidation {
         try {
             int n = Integer.parseInt(Util.fixNull(value).trim());
             if (n < min || n > max) {
-                return FormValidation.error(what + " must be from " + min + " to " + max + ".");
+                return FormValidation.error(Messages.EndpointValidation_outOfRange(what, String.valueOf(min), String.valueOf(max)));
             }
             return FormValidation.ok();
         } catch (NumberFormatException e) {
-            return FormValidation.error(what + " must be a whole number.");
+            return FormValidation.error(Messages.EndpointValidation_notANumber(what));
         }
     }
 }

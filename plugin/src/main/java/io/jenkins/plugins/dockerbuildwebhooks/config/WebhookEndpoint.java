@@ -196,7 +196,7 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
     public static final class DescriptorImpl extends Descriptor<WebhookEndpoint> {
         @Override
         public String getDisplayName() {
-            return "Webhook endpoint";
+            return Messages.WebhookEndpoint_displayName();
         }
 
         @POST

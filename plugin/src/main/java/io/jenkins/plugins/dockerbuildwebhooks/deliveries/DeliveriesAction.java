@@ -63,7 +63,7 @@ public class DeliveriesAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "Docker webhooks";
+        return Messages.DeliveriesAction_displayName();
     }
 
     @Override

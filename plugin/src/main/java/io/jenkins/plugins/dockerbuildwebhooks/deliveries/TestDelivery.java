@@ -55,14 +55,17 @@ public final class TestDelivery {
         PlannedDelivery planned = new PlannedDelivery(PlannedDelivery.newId(), resolved, payload.reference().familiar(),
                 PayloadWriter.toBytes(payload, profile));
         DeliveryRecord record;
+        long waitSeconds = resolved.timeout().toSeconds() + resolved.connectTimeout().toSeconds() + 10;
         try {
-            record = transport.sendAll(List.of(planned), 1).get(0)
-                    .get(resolved.timeout().toSeconds() + resolved.connectTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+            record = transport.sendAll(List.of(planned), 1).get(0).get(waitSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FormValidation.error("Interrupted while waiting for the test delivery.");
-        } catch (ExecutionException | TimeoutException e) {
-            return FormValidation.error("The test delivery did not finish: " + e);
+            return FormValidation.error(Messages.TestDelivery_interrupted());
+        } catch (TimeoutException e) {
+            return FormValidation.error(Messages.TestDelivery_timedOut(waitSeconds));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return FormValidation.error(Messages.TestDelivery_unfinished(String.valueOf(cause.getMessage())));
         }
         return describe(record);
     }
@@ -86,7 +89,7 @@ public final class TestDelivery {
             return FormValidation.error(text.toString());
         }
         return "DELIVERED_REDIRECT".equals(record.getOutcome())
-                ? FormValidation.warning(text + " Redirects are not followed; check the URL.")
+                ? FormValidation.warning(text + " " + Messages.TestDelivery_redirect())
                 : FormValidation.ok(text.toString());
     }
 }

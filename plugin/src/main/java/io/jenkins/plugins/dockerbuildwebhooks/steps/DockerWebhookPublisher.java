@@ -179,7 +179,7 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
 
         @Override
         public String getDisplayName() {
-            return "Send Docker build webhooks";
+            return Messages.DockerWebhookPublisher_displayName();
         }
 
         @Override

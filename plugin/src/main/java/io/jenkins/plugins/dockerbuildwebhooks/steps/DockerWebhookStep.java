@@ -240,7 +240,7 @@ public class DockerWebhookStep extends Step implements Serializable {
 
         @Override
         public String getDisplayName() {
-            return "Send Docker build webhooks";
+            return Messages.DockerWebhookStep_displayName();
         }
 
         @Override

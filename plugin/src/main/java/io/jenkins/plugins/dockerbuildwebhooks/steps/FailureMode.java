@@ -48,9 +48,9 @@ public enum FailureMode {
 
     static ListBoxModel choices() {
         ListBoxModel model = new ListBoxModel();
-        model.add("Mark the build unstable", UNSTABLE.id);
-        model.add("Fail the build", FAILURE.id);
-        model.add("Only record it", NEVER.id);
+        model.add(Messages.FailureMode_unstable(), UNSTABLE.id);
+        model.add(Messages.FailureMode_failure(), FAILURE.id);
+        model.add(Messages.FailureMode_never(), NEVER.id);
         return model;
     }
 }

@@ -44,13 +44,12 @@ final class OptionsForm {
         WebhookOptions options = new WebhookOptions();
         options.setEndpoints(value);
         if (options.endpointIds().isEmpty()) {
-            return known.isEmpty() ? FormValidation.ok() : FormValidation.ok("Every enabled global endpoint ("
-                    + String.join(", ", known) + "), unless inline endpoints are given.");
+            return known.isEmpty() ? FormValidation.ok() : FormValidation.ok(Messages.OptionsForm_everyEndpoint(String.join(", ", known)));
         }
         List<String> unknown = options.endpointIds().stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            return FormValidation.error("No global endpoint has the id " + String.join(", ", unknown)
-                    + " (configured: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ").");
+            return FormValidation.error(Messages.OptionsForm_unknownEndpoint(String.join(", ", unknown),
+                    known.isEmpty() ? Messages.OptionsForm_none() : String.join(", ", known)));
         }
         return FormValidation.ok();
     }
@@ -70,7 +69,7 @@ final class OptionsForm {
 
     static FormValidation checkWaitSeconds(String value) {
         return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok()
-                : EndpointValidation.number(value, 0, 3600, "The wait time");
+                : EndpointValidation.number(value, 0, 3600, Messages.OptionsForm_waitTime());
     }
 
     static FormValidation checkFailureMode(String value) {
