@@ -9,8 +9,6 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsListing;
-import io.jenkins.plugins.dockerbuildwebhooks.deliveries.NetworkSettings;
-import io.jenkins.plugins.dockerbuildwebhooks.deliveries.TestDelivery;
 import java.io.Serializable;
 import java.util.Objects;
 import org.jenkinsci.Symbol;
@@ -288,7 +286,7 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
             endpoint.setAuthCredentialsId(authCredentialsId);
             endpoint.setHeaders(headers);
             endpoint.setPayloadProfile(payloadProfile);
-            return new TestDelivery(DockerBuildWebhooksConfiguration.get(), NetworkSettings.transport()).send(endpoint, item);
+            return EndpointTester.get().test(endpoint, item);
         }
     }
 }

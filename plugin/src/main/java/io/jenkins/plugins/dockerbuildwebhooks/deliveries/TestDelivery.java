@@ -2,10 +2,12 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.User;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
+import io.jenkins.plugins.dockerbuildwebhooks.config.EndpointTester;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
@@ -36,6 +38,15 @@ public final class TestDelivery {
     public TestDelivery(DockerBuildWebhooksConfiguration config, DeliveryTransport transport) {
         this.config = config;
         this.transport = transport;
+    }
+
+    /** The button: the global configuration and network settings as they are when it is pressed. */
+    @Extension
+    public static final class Button implements EndpointTester {
+        @Override
+        public FormValidation test(WebhookEndpoint endpoint, @CheckForNull Item item) {
+            return new TestDelivery(DockerBuildWebhooksConfiguration.get(), NetworkSettings.transport()).send(endpoint, item);
+        }
     }
 
     /** Sends the sample, with credentials as builds of {@code item} (or the system, globally) see them. */

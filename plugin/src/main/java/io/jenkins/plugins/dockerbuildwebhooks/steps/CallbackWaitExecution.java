@@ -10,7 +10,6 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
-import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveriesAction;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.CallbackListener;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
@@ -18,10 +17,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,73 +168,15 @@ public final class CallbackWaitExecution extends StepExecution {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             DeliveriesAction action = run == null ? null : run.getAction(DeliveriesAction.class);
-            boolean timeUp = System.currentTimeMillis() >= deadline;
-            List<Map<String, Object>> results = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            boolean waiting = false;
-            for (String id : ids) {
-                Optional<DeliveryRecord> record = action == null ? Optional.empty() : action.latestAttemptOf(id);
-                String state = state(record);
-                if (state == null) {
-                    if (!timeUp) {
-                        waiting = true;
-                        continue;
-                    }
-                    state = TIMED_OUT;
-                }
-                results.add(result(id, record, state));
-                if (!state.equals("success")) {
-                    problems.add(id + ": " + describe(record, state));
-                }
-            }
-            if (waiting) {
+            CallbackTally tally = CallbackTally.of(ids, action, System.currentTimeMillis() >= deadline);
+            if (tally.waiting) {
                 return;
             }
-            finishWith(results, problems, run);
+            finishWith(tally.results, tally.problems, run);
         } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "checking callbacks failed", e);
             finishWith(e);
         }
-    }
-
-    /** The callback state, {@link #NO_CALLBACK} when none can come, null while one may still come. */
-    private static String state(Optional<DeliveryRecord> record) {
-        if (record.isEmpty()) {
-            return NO_CALLBACK;
-        }
-        DeliveryRecord r = record.get();
-        if (r.getCallback() != null) {
-            return r.getCallback().state().wireName();
-        }
-        if (!r.isCallbackExpected() || (!r.isPending() && !r.isSuccess())) {
-            return NO_CALLBACK;
-        }
-        return null;
-    }
-
-    private static String describe(Optional<DeliveryRecord> record, String state) {
-        if (state.equals(TIMED_OUT)) {
-            return "no callback in time";
-        }
-        if (state.equals(NO_CALLBACK)) {
-            return record.map(r -> r.isCallbackExpected() ? "not delivered (" + r.getOutcome() + ")"
-                    : "its payload asked for no callback (enable callbacks on the endpoint and set the Jenkins URL)")
-                    .orElse("no record");
-        }
-        CallbackReport report = record.map(DeliveryRecord::getCallback).orElseThrow();
-        return "receiver reported " + state + (report.description().isEmpty() ? "" : ": " + report.description());
-    }
-
-    private static Map<String, Object> result(String id, Optional<DeliveryRecord> record, String state) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        record.ifPresent(r -> m.putAll(r.toStepResult()));
-        m.put("deliveryId", record.map(DeliveryRecord::getDeliveryId).orElse(id));
-        m.put("callbackState", state);
-        CallbackReport report = record.map(DeliveryRecord::getCallback).orElse(null);
-        m.put("callbackDescription", report == null ? "" : report.description());
-        m.put("callbackContext", report == null ? "" : report.context());
-        m.put("callbackTargetUrl", report == null ? "" : report.targetUrl().orElse(""));
-        return m;
     }
 
     private void finishWith(List<Map<String, Object>> results, List<String> problems, Run<?, ?> run)

@@ -199,6 +199,38 @@ class DockerWebhookStepTest {
         j.assertEqualDataBoundBeans(step, back);
     }
 
+    /**
+     * What a user does: fills the step's form in the Snippet Generator, presses "Generate Pipeline
+     * Script" (a POST of the form's JSON), pastes the snippet into a Pipeline and runs it.
+     */
+    @Test
+    void shouldGenerateASnippetFromTheFormThatRuns(JenkinsRule j) throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Fixtures.globalEndpoints(Fixtures.endpoint("hub", receiver.url("/hook")));
+            WorkflowJob job = j.createProject(WorkflowJob.class, "generated");
+            String form = """
+                    {"stapler-class": "%1$s", "$class": "%1$s", "endpoints": "hub", "images": "acme/app:1.0",
+                     "iidFile": "", "metadataFile": "", "digestFile": "", "scanConsoleLog": false, "includeDigest": false,
+                     "failureMode": "never", "payloadProfile": "", "pusher": "", "waitSeconds": "",
+                     "waitForCallback": false, "callbackTimeout": "600"}""".formatted(DockerWebhookStep.class.getName());
+            JenkinsRule.WebClient wc = j.createWebClient();
+            org.htmlunit.WebRequest request = new org.htmlunit.WebRequest(
+                    new java.net.URL(j.getURL(), "job/generated/pipeline-syntax/generateSnippet"),
+                    org.htmlunit.HttpMethod.POST);
+            request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("json", form)));
+            String snippet = wc.getPage(wc.addCrumb(request)).getWebResponse().getContentAsString().strip();
+
+            assertThat(snippet).startsWith("dockerWebhook ").contains("endpoints: 'hub'", "images: 'acme/app:1.0'",
+                    "failureMode: 'never'");
+            job.setDefinition(new CpsFlowDefinition("def r = " + snippet + "\necho \"outcome ${r[0].outcome}\"", true));
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+
+            j.assertLogContains("outcome DELIVERED", run);
+            assertThat(receiver.requests()).singleElement()
+                    .satisfies(r -> assertThat(r.text()).contains("\"repo_name\":\"acme/app\""));
+        }
+    }
+
     @Test
     void shouldGiveThePublisherASymbolOtherThanTheStepName(JenkinsRule j) {
         DockerWebhookPublisher publisher = new DockerWebhookPublisher();

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+package io.jenkins.plugins.dockerbuildwebhooks.callback;
 
-import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +10,14 @@ import java.util.function.Function;
  * (new id) needs a new one, or its receiver's report would land on the original delivery. Only the
  * {@code callback_url} value changes; every other byte stays as first sent.
  */
-final class CallbackUrlRewriter {
+public final class CallbackUrlRewriter {
     private CallbackUrlRewriter() {}
 
     /**
      * @param newUrl the callback URL for the new delivery, given the old one
      * @return the body with the callback URL replaced, or the same bytes when it holds none of ours
      */
-    static byte[] rewrite(byte[] body, Function<String, String> newUrl) {
+    public static byte[] rewrite(byte[] body, Function<String, String> newUrl) {
         JsonObject json = JsonReader.parseObject(body, "journalled payload");
         String old = json.optString("callback_url").orElse("");
         if (!old.contains("/" + CallbackUrls.PATH + "/")) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
@@ -21,16 +21,18 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Which build each delivery in the outbox belongs to, and which delivery a redelivery repeats: one
- * JSON line per delivery beside the core journal, which knows nothing of builds. It is what lets a
- * delivery resumed after a restart, or a callback arriving days later, find its build again.
+ * Which owner (in Jenkins: the build) each delivery in an outbox belongs to, and which delivery a
+ * redelivery repeats: one JSON line per delivery beside the {@link DeliveryJournal}, which knows
+ * nothing of owners. It is what lets a delivery resumed after a restart, or a callback arriving
+ * days later, find its build again.
  *
  * <p>Lines are appended before the delivery is journalled, so every journalled delivery has one; a
- * torn last line (a crash while writing it) is skipped. Holds no secret: ids and run ids only.
+ * torn last line (a crash while writing it) is skipped. Holds no secret: ids and owner ids only.
+ * Thread-safe.
  */
-final class OutboxIndex {
-    /** One delivery's place. */
-    record Link(String deliveryId, String runId, String redeliveryOf, Instant created) {}
+public final class OutboxIndex {
+    /** One delivery's place: the owner is an opaque id (a Jenkins build's externalizable id). */
+    public record Link(String deliveryId, String ownerId, String redeliveryOf, Instant created) {}
 
     private final Path file;
     private final Map<String, Link> links = new LinkedHashMap<>();
@@ -40,7 +42,7 @@ final class OutboxIndex {
     }
 
     /** Reads (or creates) the index; unreadable lines are reported to {@code warnings} and skipped. */
-    static OutboxIndex open(Path file, Consumer<String> warnings) throws IOException {
+    public static OutboxIndex open(Path file, Consumer<String> warnings) throws IOException {
         OutboxIndex index = new OutboxIndex(file);
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
@@ -74,7 +76,7 @@ final class OutboxIndex {
 
     private static byte[] line(Link link) {
         byte[] json = JsonWriter.toBytes(false, w -> {
-            w.startObject().field("id", link.deliveryId()).field("run", link.runId()).field("at", link.created().toString());
+            w.startObject().field("id", link.deliveryId()).field("run", link.ownerId()).field("at", link.created().toString());
             if (link.redeliveryOf() != null) {
                 w.field("redeliveryOf", link.redeliveryOf());
             }
@@ -86,7 +88,7 @@ final class OutboxIndex {
     }
 
     /** Records links, forcing them to disk once. */
-    synchronized void addAll(List<Link> added) throws IOException {
+    public synchronized void addAll(List<Link> added) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             for (Link link : added) {
@@ -100,16 +102,16 @@ final class OutboxIndex {
         added.forEach(this::put);
     }
 
-    synchronized Optional<Link> find(String deliveryId) {
+    public synchronized Optional<Link> find(String deliveryId) {
         return Optional.ofNullable(links.get(deliveryId));
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return links.size();
     }
 
     /** Rewrites the index keeping only the links {@code keep} accepts; returns how many were dropped. */
-    synchronized int retain(Predicate<Link> keep) throws IOException {
+    public synchronized int retain(Predicate<Link> keep) throws IOException {
         List<Link> kept = new ArrayList<>();
         for (Link link : links.values()) {
             if (keep.test(link)) {
@@ -134,6 +136,22 @@ final class OutboxIndex {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         links.clear();
         kept.forEach(this::put);
+        return dropped;
+    }
+
+    /**
+     * Forgets what can no longer be wanted: links created before {@code cutoff} whose delivery has
+     * finished, then the journal's finished entries that no link names any more (nothing could
+     * redeliver them or take their callbacks). Unfinished deliveries always stay. Two passes, never
+     * nested, so the index's and the journal's locks are never held together.
+     *
+     * @return how many links were dropped
+     */
+    public int prune(DeliveryJournal journal, Instant cutoff) throws IOException {
+        java.util.Set<String> unfinished = new java.util.HashSet<>();
+        journal.unfinished().forEach(e -> unfinished.add(e.id()));
+        int dropped = retain(link -> !link.created().isBefore(cutoff) || unfinished.contains(link.deliveryId()));
+        journal.compact(e -> !e.finished() || find(e.id()).isPresent());
         return dropped;
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+package io.jenkins.plugins.dockerbuildwebhooks.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

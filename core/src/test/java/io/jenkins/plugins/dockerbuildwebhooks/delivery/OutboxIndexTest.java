@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class OutboxIndexTest {
 
         assertThat(reopened.find("msg_a")).contains(new OutboxIndex.Link("msg_a", "p#1", null, T0));
         assertThat(reopened.find("msg_b")).hasValueSatisfying(l -> {
-            assertThat(l.runId()).isEqualTo("folder/p#2");
+            assertThat(l.ownerId()).isEqualTo("folder/p#2");
             assertThat(l.redeliveryOf()).isEqualTo("msg_a");
         });
         assertThat(reopened.find("msg_c")).isEmpty();
@@ -64,5 +64,34 @@ class OutboxIndexTest {
         assertThat(reopened.find("old")).isEmpty();
         assertThat(reopened.find("new")).isPresent();
         assertThat(reopened.size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPruneOldFinishedDeliveriesButKeepUnfinishedAndRecentOnes(@TempDir Path dir) throws Exception {
+        OutboxIndex index = OutboxIndex.open(dir.resolve("outbox-index.jsonl"), w -> {});
+        try (DeliveryJournal journal = DeliveryJournal.open(dir.resolve("outbox.jsonl"), DeliveryJournal.Durability.OS_BUFFERED,
+                w -> {})) {
+            journal.begin(List.of(delivery("old_done"), delivery("old_open"), delivery("new_done"), delivery("unlinked")),
+                    T0);
+            for (String id : List.of("old_done", "new_done", "unlinked")) {
+                journal.finish(new DeliveryResult("ci", "u", id, Outcome.DELIVERED, 200, List.of(), ""));
+            }
+            index.addAll(List.of(new OutboxIndex.Link("old_done", "p#1", null, T0),
+                    new OutboxIndex.Link("old_open", "p#1", null, T0),
+                    new OutboxIndex.Link("new_done", "p#2", null, T0.plusSeconds(7200))));
+
+            int dropped = index.prune(journal, T0.plusSeconds(3600));
+
+            assertThat(dropped).isEqualTo(1);
+            assertThat(index.find("old_done")).isEmpty();
+            assertThat(index.find("old_open")).isPresent();
+            assertThat(index.find("new_done")).isPresent();
+            assertThat(journal.entries()).extracting(JournalEntry::id).containsExactlyInAnyOrder("old_open", "new_done");
+        }
+    }
+
+    private static Delivery delivery(String id) {
+        Endpoint e = Endpoint.builder("https://hooks.example/hook").id("ci").build();
+        return new Delivery(id, e, "{}".getBytes(StandardCharsets.UTF_8), java.util.Map.of());
     }
 }

@@ -1,0 +1,113 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import hudson.ProxyConfiguration;
+import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.RetryPolicy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import jenkins.model.Jenkins;
+
+/**
+ * The outbox's core {@link Dispatcher}s, one per network route (direct, or through Jenkins' proxy)
+ * and attempt limit. A dispatcher made under an older configuration is retired and closed once its
+ * last delivery ended, so a stricter network policy applies at once to new deliveries.
+ */
+final class OutboxRoutes {
+    private final DeliveryJournal journal;
+    private final int maxInFlight;
+    private final Map<String, Route> routes = new HashMap<>();
+
+    OutboxRoutes(DeliveryJournal journal, int maxInFlight) {
+        this.journal = journal;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** Sends through the dispatcher for this delivery's route under the current configuration. */
+    CompletableFuture<DeliveryResult> send(Delivery delivery, int maxAttempts,
+            Function<Dispatcher, CompletableFuture<DeliveryResult>> how) {
+        return route(delivery, maxAttempts).send(how);
+    }
+
+    private synchronized Route route(Delivery delivery, int maxAttempts) {
+        DockerBuildWebhooksConfiguration config = DockerBuildWebhooksConfiguration.get();
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
+        boolean viaProxy = proxy != null && CoreDeliveryTransport.usesProxy(proxy, delivery.endpoint().url());
+        String configuration = config.isBlockPrivateNetworks() + "|" + config.allowListEntries() + "|" + maxAttempts
+                + "|" + (viaProxy ? proxy.getName() + ":" + proxy.getPort() : "direct");
+        String key = viaProxy + "|" + maxAttempts;
+        Route current = routes.get(key);
+        if (current == null || !current.configuration.equals(configuration)) {
+            if (current != null) {
+                current.retire();
+            }
+            Dispatcher.Builder builder = Dispatcher.builder()
+                    .journal(journal)
+                    .addressPolicy(NetworkSettings.addressPolicy(config))
+                    .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxAttempts))
+                    .maxInFlight(maxInFlight)
+                    .userAgent(NetworkSettings.userAgent());
+            if (viaProxy) {
+                builder.proxy(proxy.getName(), proxy.getPort());
+            }
+            current = new Route(builder.build(), configuration);
+            routes.put(key, current);
+        }
+        return current;
+    }
+
+    /** Stops every dispatcher at once; what they still had stays unfinished in the journal. */
+    synchronized void closeAll() {
+        routes.values().forEach(r -> r.dispatcher.close());
+        routes.clear();
+    }
+
+    /** One dispatcher and the deliveries it still has; closed when retired and idle. */
+    private static final class Route {
+        final Dispatcher dispatcher;
+        final String configuration;
+        private int inFlight;
+        private boolean retired;
+
+        Route(Dispatcher dispatcher, String configuration) {
+            this.dispatcher = dispatcher;
+            this.configuration = configuration;
+        }
+
+        CompletableFuture<DeliveryResult> send(Function<Dispatcher, CompletableFuture<DeliveryResult>> how) {
+            synchronized (this) {
+                inFlight++;
+            }
+            CompletableFuture<DeliveryResult> future = how.apply(dispatcher);
+            future.whenComplete((result, error) -> {
+                boolean close;
+                synchronized (this) {
+                    inFlight--;
+                    close = retired && inFlight == 0;
+                }
+                if (close) {
+                    // not on the dispatcher's own thread, which close() shuts down
+                    CompletableFuture.runAsync(dispatcher::close);
+                }
+            });
+            return future;
+        }
+
+        void retire() {
+            boolean close;
+            synchronized (this) {
+                retired = true;
+                close = inFlight == 0;
+            }
+            if (close) {
+                dispatcher.close();
+            }
+        }
+    }
+}

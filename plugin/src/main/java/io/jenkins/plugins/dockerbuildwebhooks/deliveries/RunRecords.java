@@ -1,0 +1,78 @@
+package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
+
+import hudson.ExtensionList;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackInbox.Acceptance;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes what happened to a delivery onto its build's {@link DeliveriesAction}, found by the build's
+ * externalizable id (deliveries outlive the request and even the Jenkins process that started
+ * them), and tells the {@link CallbackListener}s. Runs as SYSTEM: the outbox acts for the build.
+ */
+final class RunRecords {
+    private static final Logger LOGGER = Logger.getLogger(RunRecords.class.getName());
+
+    private RunRecords() {}
+
+    /** Brings the build's record of the delivery up to date and saves the build. */
+    static void result(String runId, String deliveryId, DeliveryResult result) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            Run<?, ?> run = Run.fromExternalizableId(runId);
+            if (run == null) {
+                LOGGER.log(Level.FINE, "delivery {0} ended {1}, but build {2} is gone",
+                        new Object[] {deliveryId, result.outcome(), runId});
+                return;
+            }
+            DeliveriesAction action = run.getAction(DeliveriesAction.class);
+            if (action != null
+                    && action.modify(deliveryId, record -> record.updatedBy(DeliveryRecords.withResult(record, result)))) {
+                tellListeners(runId, deliveryId);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not record the result of delivery " + deliveryId + " on " + runId, e);
+        }
+    }
+
+    /** Puts a receiver's first report on the delivery's record; later reports are not recorded. */
+    static Acceptance callback(String runId, String deliveryId, CallbackReport report) {
+        boolean[] already = new boolean[1];
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            Run<?, ?> run = Run.fromExternalizableId(runId);
+            DeliveriesAction action = run == null ? null : run.getAction(DeliveriesAction.class);
+            boolean found = action != null && action.modify(deliveryId, record -> {
+                if (record.getCallback() != null) {
+                    already[0] = true;
+                    return record;
+                }
+                return record.withCallback(report);
+            });
+            if (!found) {
+                return Acceptance.UNKNOWN_DELIVERY;
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "could not save the callback report of delivery " + deliveryId, e);
+        }
+        if (already[0]) {
+            return Acceptance.ALREADY_REPORTED;
+        }
+        tellListeners(runId, deliveryId);
+        return Acceptance.RECORDED;
+    }
+
+    private static void tellListeners(String runId, String deliveryId) {
+        for (CallbackListener listener : ExtensionList.lookup(CallbackListener.class)) {
+            try {
+                listener.changed(runId, deliveryId);
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "a callback listener failed", e);
+            }
+        }
+    }
+}
