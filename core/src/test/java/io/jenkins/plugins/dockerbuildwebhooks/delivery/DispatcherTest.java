@@ -332,6 +332,21 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldBlockDottedHexAndOctalSpellingsWithTheMessageOfTheDottedDecimalForm() throws Exception {
+        try (Dispatcher d = dispatcher(new ArrayList<>())) {
+            DeliveryResult decimal = deliver(d, endpoint(URI.create("http://169.254.169.254/latest")).build());
+            DeliveryResult hex = deliver(d, Endpoint.builder("http://0xa9.0xfe.0xa9.0xfe/latest").build());
+            DeliveryResult octal = deliver(d, Endpoint.builder("http://0251.0376.0251.0376/latest").build());
+
+            assertThat(List.of(decimal, hex, octal)).allSatisfy(r -> {
+                assertThat(r.outcome()).isEqualTo(Outcome.BLOCKED);
+                assertThat(r.message()).isEqualTo("address 169.254.169.254 is cloud metadata: never allowed");
+                assertThat(r.attempts()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void shouldRespectThePerEndpointLimit() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start(); Dispatcher d = dispatcher(new ArrayList<>())) {
             receiver.otherwise(Reply.status(200, "ok").after(Duration.ofMillis(500)));
