@@ -35,13 +35,10 @@ final class Cli {
         // picocli checks required options before it reports unknown ones; a typo in an option's name
         // would otherwise read as "missing --url" when the person did give it, misspelt
         String unknown = e instanceof CommandLine.MissingParameterException
+                || e instanceof CommandLine.UnmatchedArgumentException
                 ? UnknownOptions.first(e.getCommandLine().getCommandSpec(), args) : null;
-        if (unknown != null) {
-            err.println(shortName(e.getCommandLine()) + ": unknown option '" + unknown + "'");
-            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
-            return BAD_INPUT;
-        }
-        err.println(shortName(e.getCommandLine()) + ": " + e.getMessage());
+        err.println(shortName(e.getCommandLine()) + ": "
+                + (unknown != null ? "unknown option '" + unknown + "'" : e.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
         }
