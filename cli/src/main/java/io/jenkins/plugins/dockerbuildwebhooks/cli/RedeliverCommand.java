@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Finish the unfinished deliveries recorded in a journal (after a crash or a kill), with the same",
-            "webhook-id, or with --id repeat one delivery, finished or not, again with the same id.",
+            "Finish the unfinished deliveries of a journal, or repeat one of them with --id.",
+            "Each is sent with the webhook-id and body it had: after a crash or a kill, or again on request.",
             "Secrets are read again from the environment variables named when the delivery was sent."
         },
         exitCodeListHeading = "%nExit codes:%n",
