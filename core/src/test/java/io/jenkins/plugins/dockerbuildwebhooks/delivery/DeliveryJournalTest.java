@@ -303,6 +303,7 @@ class DeliveryJournalTest {
 
         try (DeliveryJournal j = open(file, new ArrayList<>())) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(j.entries()).hasSize(1);
         }
     }
 
