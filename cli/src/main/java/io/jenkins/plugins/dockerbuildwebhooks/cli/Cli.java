@@ -32,7 +32,13 @@ final class Cli {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println(shortName(e.getCommandLine()) + ": " + e.getMessage());
+        // picocli checks required options before it reports unknown ones; a typo in an option's name
+        // would otherwise read as "missing --url" when the person did give it, misspelt
+        String unknown = e instanceof CommandLine.MissingParameterException
+                || e instanceof CommandLine.UnmatchedArgumentException
+                ? UnknownOptions.first(e.getCommandLine().getCommandSpec(), args) : null;
+        err.println(shortName(e.getCommandLine()) + ": "
+                + (unknown != null ? "unknown option '" + unknown + "'" : e.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
         }

@@ -78,7 +78,35 @@ final class DispatchOptions {
         return b;
     }
 
-    static DeliveryJournal openJournal(Path file, java.io.PrintStream err) throws IOException {
-        return DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, w -> err.println("warning: " + w));
+    /**
+     * Opens a journal for a person who may have named the wrong file: anything that is not a
+     * journal, damaged records included, is refused and left as it is.
+     */
+    static DeliveryJournal openJournal(Path file, PrintStream err) throws IOException {
+        return DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, w -> err.println("warning: " + w),
+                DeliveryJournal.Damage.REFUSE);
+    }
+
+    /**
+     * The shutdown hook's work when a signal stops {@code command}: stop sending (what is under way
+     * stays unfinished in the journal), close the journal, and say how to resume.
+     */
+    static void stopped(String command, Dispatcher dispatcher, DeliveryJournal journal, PrintStream err) {
+        dispatcher.close();
+        if (journal == null) {
+            err.println(command + ": stopped before every delivery finished; without --journal they cannot be resumed");
+            err.flush();
+            return;
+        }
+        int unfinished = journal.unfinished().size();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            err.println(command + ": could not close " + journal.file() + ": " + e.getMessage());
+        }
+        err.println(command + ": stopped; " + unfinished + " unfinished " + (unfinished == 1 ? "delivery" : "deliveries")
+                + " recorded in " + journal.file() + ": `redeliver --journal " + journal.file()
+                + "` sends them with the same webhook-id");
+        err.flush();
     }
 }

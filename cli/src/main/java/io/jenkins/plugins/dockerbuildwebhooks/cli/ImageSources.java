@@ -101,6 +101,15 @@ final class ImageSources {
     }
 
     private ImageInputs inputs() {
+        for (String log : logs) {
+            if (!ImageInputs.STDIN.equals(log)) {
+                InputFiles.requireReadable("--log", Path.of(log));
+            }
+        }
+        iidFiles.forEach(p -> InputFiles.requireReadable("--iidfile", p));
+        metadataFiles.forEach(p -> InputFiles.requireReadable("--metadata-file", p));
+        digestFiles.forEach(p -> InputFiles.requireReadable("--digestfile", p));
+        inspectFiles.forEach(p -> InputFiles.requireReadable("--inspect", p));
         ImageInputs inputs = new ImageInputs();
         logs.forEach(inputs::log);
         iidFiles.forEach(inputs::iidFile);

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Print the images (repository, tags, image ID, registry digest) that build and push outputs, "
-                    + "--iidfile/--metadata-file/--digestfile files and inspect JSON show, one per repository.",
+            "Print the images that build and push outputs show, one per repository, as JSON.",
+            "Each has its repository, tags, image ID and registry digest, from logs, --iidfile, --metadata-file, "
+                    + "--digestfile and --inspect files.",
             "Failed builds and pushes are left out, with a note on stderr saying why."
         },
         exitCodeListHeading = "%nExit codes:%n",

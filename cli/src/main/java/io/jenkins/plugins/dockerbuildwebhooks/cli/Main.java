@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Docker Hub style webhooks for the images a build produced.",
-        subcommands = {PayloadCommand.class, ImagesCommand.class, SendCommand.class, RedeliverCommand.class,
+        subcommands = {DemoCommand.class, PayloadCommand.class, ImagesCommand.class, SendCommand.class, RedeliverCommand.class,
             ReceiveCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static final String NAME = "docker-build-webhooks";
@@ -30,7 +30,8 @@ public final class Main {
             "images", ImagesCommand::new,
             "send", SendCommand::new,
             "redeliver", RedeliverCommand::new,
-            "receive", ReceiveCommand::new);
+            "receive", ReceiveCommand::new,
+            "demo", DemoCommand::new);
 
     /** Runs the CLI and returns its exit code; used by tests that run it in process. */
     public static int run(String... args) {

@@ -47,6 +47,7 @@ final class PayloadOptions {
                 .callbackUrl(callbackUrl)
                 .includeDigest(includeDigest);
         if (dockerfile != null) {
+            InputFiles.requireReadable("--dockerfile", dockerfile);
             facts.dockerfile(DockerfileText.read(dockerfile));
         }
         return new PayloadFactory(clock).create(images, facts.build());

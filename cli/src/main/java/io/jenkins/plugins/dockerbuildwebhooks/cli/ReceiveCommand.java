@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Listen for webhooks and show each delivery as it arrives: open the printed address in a browser.",
+            "Listen for webhooks and show each delivery as it arrives on a page in the browser.",
             "Records every request except the page's own (GET /, GET /_receive/...: the page and its JSON API), "
                     + "checks Standard Webhooks and X-Hub-Signature-256 signatures and flags repeated webhook-ids. "
                     + "Runs until stopped."

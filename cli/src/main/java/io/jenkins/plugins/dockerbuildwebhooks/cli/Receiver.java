@@ -73,9 +73,16 @@ final class Receiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The page's address. */
+    /**
+     * The page's address. Listening on every address (0.0.0.0, ::) is reached from this machine
+     * through loopback: a browser cannot open {@code http://0.0.0.0:PORT/} everywhere, nor
+     * {@code http://[::]:PORT/} at all.
+     */
     String url() {
-        String host = server.getAddress().getAddress().getHostAddress();
+        java.net.InetAddress bound = server.getAddress().getAddress();
+        // the JDK reports a dual-stack "::" for --bind 0.0.0.0; loopback of the family asked for is what opens
+        boolean askedForIpv4 = settings.bind().indexOf(':') < 0;
+        String host = bound.isAnyLocalAddress() ? (askedForIpv4 ? "127.0.0.1" : "::1") : bound.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }

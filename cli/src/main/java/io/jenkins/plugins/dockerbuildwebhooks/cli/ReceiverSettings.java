@@ -43,6 +43,11 @@ record ReceiverSettings(
                 Duration.ZERO, 0, null, null, RequestVerifier.withoutSecret());
     }
 
+    ReceiverSettings withPort(int newPort) {
+        return new ReceiverSettings(bind, newPort, maxBody, keep, keepBytes, status, delay, failFirst, callbackState, dir,
+                verifier);
+    }
+
     ReceiverSettings withVerifier(RequestVerifier v) {
         return new ReceiverSettings(bind, port, maxBody, keep, keepBytes, status, delay, failFirst, callbackState, dir, v);
     }

@@ -5,15 +5,16 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.JournalEntry;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Outcome;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.SecretLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Finish the unfinished deliveries recorded in a journal (after a crash or a kill), with the same",
-            "webhook-id, or with --id repeat one delivery, finished or not, again with the same id.",
+            "Finish the unfinished deliveries of a journal, or repeat one of them with --id.",
+            "Each is sent with the webhook-id and body it had: after a crash or a kill, or again on request.",
             "Secrets are read again from the environment variables named when the delivery was sent."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -47,7 +48,9 @@ final class RedeliverCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "Send only this delivery (even if it already finished).")
     String id;
 
-    @Option(names = "--compact", description = "Afterwards, drop finished deliveries from the journal.")
+    @Option(names = "--compact",
+            description = "Afterwards, drop the delivered deliveries from the journal; failed, blocked, gone and "
+                    + "unfinished ones stay.")
     boolean compact;
 
     private final Clock clock;
@@ -68,9 +71,7 @@ final class RedeliverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(journal)) {
-            throw new UsageException("no such journal: " + journal);
-        }
+        InputFiles.requireReadable("--journal", journal);
         try (DeliveryJournal j = DispatchOptions.openJournal(journal, err)) {
             List<JournalEntry> chosen;
             if (id != null) {
@@ -91,8 +92,15 @@ final class RedeliverCommand implements Callable<Integer> {
                     labels.put(d.id(), label(d.body()));
                 }
                 try (Dispatcher dispatcher = dispatch.dispatcher(env, err).clock(clock).journal(j)
-                        .listener(new RetryProgress(err)).build()) {
-                    results = dispatcher.resumeAll(deliveries, attemptsSoFar).join();
+                        .listener(new RetryProgress(err)).build();
+                        StopOnSignal stop = StopOnSignal.install(() -> DispatchOptions.stopped("redeliver", dispatcher, j,
+                                err))) {
+                    try {
+                        results = dispatcher.resumeAll(deliveries, attemptsSoFar).join();
+                    } catch (RuntimeException e) {
+                        stop.awaitExitIfStopping();
+                        throw e;
+                    }
                 }
             }
             if (results.isEmpty()) {
@@ -104,11 +112,18 @@ final class RedeliverCommand implements Callable<Integer> {
                 ResultReport.json(results, labels, out);
             }
             if (compact) {
-                int dropped = j.compact();
-                err.println("compacted " + journal + ": dropped " + dropped + " finished deliveries");
+                Map<Outcome, Integer> before = byOutcome(j.entries());
+                j.compact();
+                err.println("compacted " + journal + ": " + CompactReport.describe(before, byOutcome(j.entries())));
             }
             return results.stream().allMatch(DeliveryResult::success) ? Cli.OK : Cli.FAILED;
         }
+    }
+
+    private static Map<Outcome, Integer> byOutcome(List<JournalEntry> entries) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        entries.forEach(e -> counts.merge(e.outcome(), 1, Integer::sum));
+        return counts;
     }
 
     /** {@code repo:tag} from a Docker Hub payload body, or "-" for anything else. */

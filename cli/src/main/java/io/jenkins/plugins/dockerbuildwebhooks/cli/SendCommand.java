@@ -8,6 +8,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Build the Docker Hub webhook payloads for the given images and POST each one to every --url:",
-            "concurrently, signed, retried on transient failures, optionally journalled for redeliver."
+            "Build the Docker Hub webhook payloads for the given images and POST each one to every --url.",
+            "Deliveries run concurrently, signed, retried on transient failures and, with --journal, recorded for "
+                    + "redeliver."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every delivery succeeded (2xx, or 3xx not followed)",
@@ -63,7 +65,9 @@ final class SendCommand implements Callable<Integer> {
             description = "none, standard-webhooks, hub-signature-256 or both (default: both with --secret-env, else none).")
     String signature;
 
-    @Option(names = "--header", paramLabel = "'Name: value'", description = "Extra request header; repeatable. Not for secrets: use --bearer-env.")
+    @Option(names = "--header", paramLabel = "'Name: value'",
+            description = "Extra request header; repeatable. Not for secrets (Authorization is refused): "
+                    + "use --bearer-env or --basic-auth-env.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--bearer-env", paramLabel = "VAR", description = "Environment variable holding a bearer token (Authorization: Bearer …).")
@@ -103,6 +107,9 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (journal != null) {
+            InputFiles.requireWritableIfPresent("--journal", journal);
+        }
         PayloadProfile payloadProfile = payload.profile();
         List<Endpoint> endpoints = endpoints();
         sources.err = err;
@@ -124,8 +131,16 @@ final class SendCommand implements Callable<Integer> {
             err.println("note: " + journal + " holds " + j.unfinished().size() + " unfinished deliveries from an earlier "
                     + "run; `redeliver --journal " + journal + "` sends them");
         }
-        try (Dispatcher dispatcher = builder.journal(j).listener(new RetryProgress(err)).build()) {
-            List<DeliveryResult> results = dispatcher.deliverAll(deliveries);
+        try (Dispatcher dispatcher = builder.journal(j).listener(new RetryProgress(err)).build();
+                StopOnSignal stop = StopOnSignal.install(() -> DispatchOptions.stopped("send", dispatcher, j, err))) {
+            List<DeliveryResult> results;
+            try {
+                results = dispatcher.deliverAll(deliveries);
+            } catch (RuntimeException e) {
+                // the deliveries were cut off by the signal's hook, which reports; the JVM exits next
+                stop.awaitExitIfStopping();
+                throw e;
+            }
             return report(results, labels);
         } finally {
             if (j != null) {
@@ -168,16 +183,19 @@ final class SendCommand implements Callable<Integer> {
         Duration connect = Durations.parse("--connect-timeout", connectTimeout);
         List<HeaderLine> extraHeaders = new ArrayList<>();
         for (String h : headers) {
-            try {
-                extraHeaders.add(HeaderLine.parse(h));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--header '" + h + "': " + e.getMessage());
-            }
+            extraHeaders.add(HeaderOption.parse(h));
         }
         List<Endpoint> endpoints = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (String url : urls) {
-            Endpoint.Builder b = Endpoint.builder(url).timeout(attemptTimeout).connectTimeout(connect);
+        for (String url : distinctUrls()) {
+            Endpoint.Builder b;
+            try {
+                b = Endpoint.builder(url).timeout(attemptTimeout).connectTimeout(connect);
+            } catch (IllegalArgumentException e) {
+                // core says "URL <masked> <problem>"; name the option instead
+                String m = e.getMessage();
+                throw new UsageException(m.startsWith("URL ") ? "--url " + m.substring(4) : "--url: " + m);
+            }
             // ids show only the masked URL; URLs that differ only in path or query get a counter
             String masked = b.build().maskedUrl();
             int n = seen.merge(masked, 1, Integer::sum);
@@ -197,5 +215,19 @@ final class SendCommand implements Callable<Integer> {
             endpoints.add(b.build());
         }
         return endpoints;
+    }
+
+    /** Each URL once: the same URL given twice would deliver every payload to it twice. */
+    private List<String> distinctUrls() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String url : urls) {
+            counts.merge(url.strip(), 1, Integer::sum);
+        }
+        counts.forEach((url, n) -> {
+            if (n > 1) {
+                err.println("warning: --url " + WebhookUrls.mask(url) + " is given " + n + " times: sent to once");
+            }
+        });
+        return List.copyOf(counts.keySet());
     }
 }

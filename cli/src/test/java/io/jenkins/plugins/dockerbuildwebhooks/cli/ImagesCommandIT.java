@@ -112,6 +112,20 @@ class ImagesCommandIT {
     }
 
     @Test
+    void shouldNoteALogWithNothingRecognisedWithTheExitCodesDocsCliMdGives(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("build.log"));
+
+        CliProcess.Result images = CliProcess.run("images", "--log", empty.toString());
+        CliProcess.Result payload = CliProcess.run("payload", "--log", empty.toString());
+
+        assertThat(images.exitCode()).as("images prints no image and says why").isZero();
+        assertThat(images.stdout()).contains("{\"images\":[]}");
+        assertThat(images.stderr()).contains("note: " + empty + ": is empty: no build or push output recognised");
+        assertThat(payload.exitCode()).as("payload has nothing to build").isEqualTo(2);
+        assertThat(payload.stderr()).contains("no images found").contains(empty + ": is empty");
+    }
+
+    @Test
     void shouldFeedTheSameSourcesToPayload() throws Exception {
         CliProcess.Result run = CliProcess.run("payload", "--log",
                 CliProcess.fixtures().resolve("docker-classic-build.txt").toString(), "--iidfile",

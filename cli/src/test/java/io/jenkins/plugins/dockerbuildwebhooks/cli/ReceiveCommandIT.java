@@ -70,6 +70,19 @@ class ReceiveCommandIT {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"0.0.0.0, http://127.0.0.1:", "::, http://[::1]:"})
+    void shouldPrintAnAddressThatOpensWhenListeningEverywhere(String bind, String printed) throws Exception {
+        try (ReceiverProcess receiver = ReceiverProcess.start(Map.of(), "--bind", bind)) {
+            assertThat(receiver.url()).startsWith(printed);
+
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(receiver.url())).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void shouldDocumentItsOptionsInHelp() throws Exception {
         CliProcess.Result result = CliProcess.run("receive", "--help");

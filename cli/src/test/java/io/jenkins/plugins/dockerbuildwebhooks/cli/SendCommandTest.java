@@ -31,7 +31,7 @@ class SendCommandTest {
 
     record Run(int exitCode, String stdout, String stderr) {}
 
-    private static Run send(String... args) {
+    static Run send(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -39,7 +39,7 @@ class SendCommandTest {
                 out, err, args);
     }
 
-    private static Run redeliver(String... args) {
+    static Run redeliver(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);

@@ -47,7 +47,13 @@ final class AttemptErrors {
     static String describe(Throwable t, URI url) {
         Throwable e = root(t);
         String text;
-        if (chainHas(e, SSLException.class)) {
+        LazyTlsStrategy.HandshakeTimeoutException handshake =
+                (LazyTlsStrategy.HandshakeTimeoutException) deepest(e, LazyTlsStrategy.HandshakeTimeoutException.class);
+        if (handshake != null) {
+            long ms = handshake.timeout().toMilliseconds();
+            text = "TLS handshake with " + handshake.host() + " did not finish within "
+                    + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms") + " (is it plain HTTP?)";
+        } else if (chainHas(e, SSLException.class)) {
             text = "TLS failed: " + deepest(e, SSLException.class).getMessage();
         } else if (e instanceof UnknownHostException) {
             text = "cannot resolve host " + url.getHost() + messageSuffix(e, url.getHost());

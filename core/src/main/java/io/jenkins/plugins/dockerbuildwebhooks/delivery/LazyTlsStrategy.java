@@ -46,6 +46,52 @@ final class LazyTlsStrategy implements TlsStrategy {
     @Override
     public void upgrade(TransportSecurityLayer session, NamedEndpoint endpoint, Object attachment, Timeout handshakeTimeout,
             FutureCallback<TransportSecurityLayer> callback) {
-        delegate().upgrade(session, endpoint, attachment, handshakeTimeout, callback);
+        delegate().upgrade(session, endpoint, attachment, handshakeTimeout, new FutureCallback<>() {
+            @Override
+            public void completed(TransportSecurityLayer result) {
+                if (callback != null) {
+                    callback.completed(result);
+                }
+            }
+
+            @Override
+            public void failed(Exception ex) {
+                // a timeout here is the handshake's: say so, or it reads like a slow receiver
+                Exception reported = ex instanceof java.net.SocketTimeoutException
+                        ? new HandshakeTimeoutException(endpoint.getHostName(), handshakeTimeout, ex) : ex;
+                if (callback != null) {
+                    callback.failed(reported);
+                }
+            }
+
+            @Override
+            public void cancelled() {
+                if (callback != null) {
+                    callback.cancelled();
+                }
+            }
+        });
+    }
+
+    /** The TLS handshake with a host did not finish in time: often a plain-HTTP server on an https URL. */
+    static final class HandshakeTimeoutException extends java.net.SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+        private final String host;
+        private final transient Timeout timeout;
+
+        HandshakeTimeoutException(String host, Timeout timeout, Exception cause) {
+            super("TLS handshake with " + host + " did not finish within " + timeout);
+            this.host = host;
+            this.timeout = timeout;
+            initCause(cause);
+        }
+
+        String host() {
+            return host;
+        }
+
+        Timeout timeout() {
+            return timeout;
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
  * The classic builder ({@code DOCKER_BUILDKIT=0 docker build}): {@code Step 1/N} starts a build,
  * {@code Successfully built <12 hex>} is its (short) ID and each {@code Successfully tagged REF}
  * names it (podman and buildah print the same tagged line). {@code ---> <id>} lines are steps.
+ * A step that fails ends the build with {@code COPY failed: …}, {@code ADD failed: …} or
+ * {@code The command '…' returned a non-zero code}.
  */
 final class ClassicBuilderFormat implements LogFormat {
     private static final String BUILT = "Successfully built ";
@@ -28,7 +30,8 @@ final class ClassicBuilderFormat implements LogFormat {
             state.build().name(Hex.token(text, TAGGED.length()));
             return true;
         }
-        if (text.startsWith("The command '") && text.contains("returned a non-zero code")) {
+        if (text.startsWith("COPY failed: ") || text.startsWith("ADD failed: ")
+                || text.startsWith("The command '") && text.contains("returned a non-zero code")) {
             state.failure(text);
             return true;
         }

@@ -17,7 +17,7 @@ final class LogLineParser implements LineScanner.LineSink {
         "Step 1/", "Sending build context", "Successfully ", "The command '", "The push refers to repository [",
         "[internal] load", "writing image ", "naming to ", "exporting config ", "exporting manifest ",
         "exporting attestation ", "executor failed", "error: ", "pushing ",
-        "sha256:", "STEP 1/", "COMMIT", "Copying config ", "--> ", "ERROR", "Error"
+        "sha256:", "STEP 1/", "COPY failed: ", "ADD failed: ", "COMMIT", "Copying config ", "--> ", "ERROR", "Error"
     };
     private static final byte[][] PREFIX_BYTES = new byte[PREFIXES.length][];
     private static final boolean[] CANDIDATE = new boolean[1 << 16];

@@ -6,8 +6,10 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 /**
  * {@code podman build} and {@code buildah bud/commit/push}: {@code STEP 1/N} (or {@code [1/S] STEP
  * 1/N}) starts a build, {@code COMMIT REF} names it, and after COMMIT the first {@code --> <11 hex>}
- * is its short ID and the first {@code Copying config sha256:...} its full ID. Outside a commit,
- * {@code Copying config} comes from push, import or commit: an image ID without a name.
+ * is its short ID and the first {@code Copying config sha256:...} its full ID. Before the commit,
+ * {@code Copying config} belongs to a base image that a {@code FROM} step pulls, never to the built
+ * image, and is ignored. Outside a build, {@code Copying config} comes from push, import or commit:
+ * an image ID without a name.
  */
 final class PodmanFormat implements LogFormat {
     private static final String COMMIT = "COMMIT";
@@ -46,6 +48,8 @@ final class PodmanFormat implements LogFormat {
             if (build != null && build.committed && !build.configCopied) {
                 build.configCopied = true;
                 state.builtImageId(ImageId.of(d));
+            } else if (build != null && !build.committed && !build.finished && build.failure == null) {
+                return true; // a FROM step pulling its base image
             } else {
                 state.anonymous(ImageId.of(d), Precedence.PUSH_OUTPUT);
             }

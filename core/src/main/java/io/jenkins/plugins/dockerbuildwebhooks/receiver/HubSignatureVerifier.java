@@ -30,16 +30,24 @@ public final class HubSignatureVerifier {
         byte[] expected = signer.sign(body).getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
         boolean wellFormed = false;
+        boolean caseOnly = false;
         for (String entry : header.split(",")) {
             String value = entry.trim();
             wellFormed |= value.startsWith("sha256=");
             match |= MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), expected);
+            // said only when it is the reason: a hint that is not true sends people looking in the wrong place
+            caseOnly |= MessageDigest.isEqual(value.toLowerCase(java.util.Locale.ROOT)
+                    .getBytes(StandardCharsets.US_ASCII), expected);
         }
         if (match) {
             return SignatureCheck.valid(Scheme.HUB_SIGNATURE_256, "sha256 HMAC of the body matches");
         }
+        if (caseOnly) {
+            return SignatureCheck.invalid(Scheme.HUB_SIGNATURE_256,
+                    "sha256 HMAC matches only when case is ignored: the hex must be lowercase");
+        }
         return SignatureCheck.invalid(Scheme.HUB_SIGNATURE_256, wellFormed
-                ? "sha256 HMAC does not match the body and the secret (hex must be lowercase)"
+                ? "sha256 HMAC does not match the body and the secret"
                 : "malformed: expected sha256=<64 lowercase hex>, got \""
                         + StandardWebhooksVerifier.shorten(header) + "\"");
     }

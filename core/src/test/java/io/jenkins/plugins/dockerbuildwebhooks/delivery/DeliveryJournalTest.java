@@ -93,7 +93,7 @@ class DeliveryJournalTest {
         List<String> warnings = new ArrayList<>();
 
         try (DeliveryJournal j = open(file, warnings)) {
-            assertThat(warnings).singleElement().asString().contains("line 3").contains("incomplete");
+            assertThat(warnings).singleElement().asString().contains("line 4").contains("incomplete");
             assertThat(j.entry("msg_a").orElseThrow().attempts()).hasSize(1);
             assertThat(Files.readAllBytes(file)).isEqualTo(intact);
             j.attempt("msg_a", attempt(2, 200));
@@ -115,7 +115,7 @@ class DeliveryJournalTest {
         List<String> warnings = new ArrayList<>();
 
         try (DeliveryJournal j = open(file, warnings)) {
-            assertThat(warnings).singleElement().asString().contains("journal.jsonl:2");
+            assertThat(warnings).singleElement().asString().contains("journal.jsonl:3");
             assertThat(j.unfinished()).hasSize(1);
         }
     }
@@ -246,5 +246,145 @@ class DeliveryJournalTest {
         }
 
         assertThat(Files.readString(file)).contains("https://hooks.example/t/secret-token?x=1").doesNotContain("urlRef");
+    }
+    /** A build log, as a user might give it to --journal by mistake. */
+    private static byte[] buildLog() throws Exception {
+        try (var in = DeliveryJournalTest.class.getResourceAsStream("/fixtures/docker/docker-classic-build.txt")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotAJournalAndLeaveItByteForByteAsItWas(@TempDir Path dir) throws Exception {
+        for (DeliveryJournal.Damage damage : DeliveryJournal.Damage.values()) {
+            Path file = dir.resolve("build-" + damage + ".log");
+            Files.write(file, buildLog());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            var modified = Files.getLastModifiedTime(file);
+            List<String> warnings = new ArrayList<>();
+
+            assertThatThrownBy(() -> DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add, damage))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith(file + " is not a delivery journal");
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(buildLog());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+            assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+            assertThat(warnings).isEmpty();
+            // refused, and not left open: the next try is refused for the same reason
+            assertThatThrownBy(() -> open(file, warnings)).hasMessageContaining("is not a delivery journal");
+        }
+    }
+
+    @Test
+    void shouldRefuseAJournalWithUnreadableRecordsWhenAskedToLeavingItUntouched(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+        Files.write(file, "not json\n{\"type\":\"attempt\",\"id\":\"msg_a\",\"n\":2,\"at\":\"20".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, w -> { },
+                DeliveryJournal.Damage.REFUSE))
+                .hasMessageStartingWith(file + " is not a delivery journal (line 3 is not a journal record");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldMakeAnExistingJournalPrivate(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(j.entries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldTakeAnEmptyFileAsANewJournalAndMarkIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Files.createFile(file);
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+
+        assertThat(Files.readAllLines(file).get(0))
+                .isEqualTo("{\"type\":\"journal\",\"format\":\"docker-build-webhooks delivery journal\",\"version\":1}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void shouldReadAndExtendAJournalWrittenBeforeTheHeaderExisted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+            j.attempt("msg_a", attempt(1, 503));
+        }
+        // what versions before the header wrote: the same records, no header line
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(1, lines.size()));
+        List<String> warnings = new ArrayList<>();
+
+        try (DeliveryJournal j = open(file, warnings)) {
+            assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("msg_a");
+            j.attempt("msg_a", attempt(2, 200));
+        }
+        try (DeliveryJournal j = DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add,
+                DeliveryJournal.Damage.REFUSE)) {
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).extracting(Attempt::status).containsExactly(503, 200);
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void shouldCompactAwayOnlyDeliveredDeliveries(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            List<Delivery> all = new ArrayList<>();
+            for (String id : List.of("msg_ok", "msg_redirect", "msg_failed", "msg_gone", "msg_blocked", "msg_open")) {
+                all.add(delivery(id));
+            }
+            j.begin(all, NOW);
+            finish(j, "msg_ok", Outcome.DELIVERED);
+            finish(j, "msg_redirect", Outcome.DELIVERED_REDIRECT);
+            finish(j, "msg_failed", Outcome.FAILED);
+            finish(j, "msg_gone", Outcome.GONE);
+            finish(j, "msg_blocked", Outcome.BLOCKED);
+
+            assertThat(j.compact()).isEqualTo(2);
+        }
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.entries()).extracting(JournalEntry::id)
+                    .containsExactly("msg_failed", "msg_gone", "msg_blocked", "msg_open");
+            assertThat(j.entry("msg_failed").orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        }
+    }
+
+    @Test
+    void shouldKeepUnreadableLinesWhenCompacting(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a")), NOW);
+        }
+        Files.write(file, "{\"type\":\"from-a-newer-version\",\"id\":\"msg_a\"}\n".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.compact();
+        }
+
+        assertThat(Files.readString(file)).contains("{\"type\":\"from-a-newer-version\",\"id\":\"msg_a\"}\n");
+    }
+
+    private static void finish(DeliveryJournal j, String id, Outcome outcome) {
+        j.finish(new DeliveryResult("ci", "u", id, outcome, 0, List.of(), ""));
     }
 }

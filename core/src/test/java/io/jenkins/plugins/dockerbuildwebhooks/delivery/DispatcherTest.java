@@ -332,6 +332,50 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldBlockDottedHexAndOctalSpellingsWithTheMessageOfTheDottedDecimalForm() throws Exception {
+        try (Dispatcher d = dispatcher(new ArrayList<>())) {
+            DeliveryResult decimal = deliver(d, endpoint(URI.create("http://169.254.169.254/latest")).build());
+            DeliveryResult hex = deliver(d, Endpoint.builder("http://0xa9.0xfe.0xa9.0xfe/latest").build());
+            DeliveryResult octal = deliver(d, Endpoint.builder("http://0251.0376.0251.0376/latest").build());
+
+            assertThat(List.of(decimal, hex, octal)).allSatisfy(r -> {
+                assertThat(r.outcome()).isEqualTo(Outcome.BLOCKED);
+                assertThat(r.message()).isEqualTo("address 169.254.169.254 is cloud metadata: never allowed");
+                assertThat(r.attempts()).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void shouldSayATlsHandshakeThatNeverFinishedMayBePlainHttp() throws Exception {
+        // a server that accepts connections and never answers, as a plain-HTTP server waiting for a request line does
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Dispatcher d = dispatcher(new ArrayList<>())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Endpoint e = Endpoint.builder("https://127.0.0.1:" + silent.getLocalPort() + "/hook")
+                    .connectTimeout(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(3)).build();
+
+            DeliveryResult result = d.deliverAll(List.of(new Delivery("msg_tls", e, BODY, Map.of()))).get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.attempts()).isNotEmpty().allSatisfy(a -> assertThat(a.error())
+                    .isEqualTo("TLS handshake with 127.0.0.1 did not finish within 1 s (is it plain HTTP?)"));
+            assertThat(result.message()).startsWith("TLS handshake with 127.0.0.1 did not finish within 1 s");
+        }
+    }
+
+    @Test
     void shouldRespectThePerEndpointLimit() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start(); Dispatcher d = dispatcher(new ArrayList<>())) {
             receiver.otherwise(Reply.status(200, "ok").after(Duration.ofMillis(500)));

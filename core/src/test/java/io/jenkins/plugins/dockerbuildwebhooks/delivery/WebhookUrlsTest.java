@@ -32,12 +32,38 @@ class WebhookUrlsTest {
         "https:///xyzzy-token                 | has no host name",
         "https://hooks.example/x#xyzzy-token  | must not contain a #fragment",
         "https://hooks.example/a b/xyzzy-token | is not a valid URL",
+        "127.0.0.1:8781/xyzzy-token           | must start with http:// or https://",
+        "http://127.0.0.1:99999/xyzzy-token   | has port 99999: a port is 1 to 65535",
+        "http://127.0.0.1:0/xyzzy-token       | has port 0: a port is 1 to 65535",
+        "http://:8781/xyzzy-token             | has no host name",
+        "http://0x1ffffffff.1/xyzzy-token     | has no usable host",
     })
     void shouldNameTheProblemWithoutQuotingTheUrl(String url, String problem) {
         assertThat(WebhookUrls.problem(url)).hasValueSatisfying(p -> assertThat(p).startsWith(problem)
                 .doesNotContain("xyzzy"));
         assertThatThrownBy(() -> WebhookUrls.parse(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("URL ").hasMessageContaining(problem).hasMessageNotContaining("xyzzy");
+    }
+
+    @Test
+    void shouldNameTheHostOfAUrlWithoutScheme() {
+        assertThatThrownBy(() -> WebhookUrls.parse("127.0.0.1:8781/hook/xyzzy-token"))
+                .hasMessage("URL 127.0.0.1:8781/… must start with http:// or https://");
+        assertThatThrownBy(() -> WebhookUrls.parse("localhost:8781/hook"))
+                .hasMessage("URL localhost:8781/… must start with http:// or https://");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://0xa9.0xfe.0xa9.0xfe/latest?x=1          | http://169.254.169.254/latest?x=1",
+        "http://0251.0376.0251.0376:8080/meta-data/     | http://169.254.169.254:8080/meta-data/",
+        "http://127.1/hook                              | http://127.0.0.1/hook",
+        "https://0x7f.0.0.1:8443                        | https://127.0.0.1:8443",
+    })
+    void shouldReadNumericIpv4SpellingsAsTheAddressTheyMean(String url, String parsed) {
+        assertThat(WebhookUrls.problem(url)).isEmpty();
+        assertThat(WebhookUrls.parse(url)).isEqualTo(URI.create(parsed));
+        assertThat(WebhookUrls.mask(url)).isEqualTo(WebhookUrls.mask(parsed));
     }
 
     @Test

@@ -196,4 +196,34 @@ class BuildLogReaderTest {
                 .satisfies(b -> assertThat(b.imageId().map(Object::toString)).hasValue(APP_BK_ID));
         assertThat(result.notes(Note.Kind.FAILED)).hasSize(1);
     }
+
+    @Test
+    void shouldNoteAClassicBuildWhoseCopyFailed() throws IOException {
+        CollectedImages result = collect(fixture("docker-classic-build-copy-failure.txt"));
+
+        assertThat(result.images()).isEmpty();
+        assertThat(result.notes(Note.Kind.FAILED)).singleElement().satisfies(n -> assertThat(n.message())
+                .startsWith("test.log: a build failed, nothing reported for it: COPY failed: ")
+                .contains("COPY failed: file not found in build context"));
+    }
+
+    @Test
+    void shouldSayWhenALogShowsNothingItRecognises() throws IOException {
+        byte[] binary = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, '\n', 'S', 't', 'e', 'p'};
+        List<String> notes = new java.util.ArrayList<>();
+        for (byte[] log : List.of(new byte[0], binary, "npm test\n42 passing\n".getBytes(StandardCharsets.UTF_8))) {
+            CollectedImages result = new ImageCollector().log(new ByteArrayInputStream(log), "build.log").result();
+            assertThat(result.images()).isEmpty();
+            assertThat(result.notes()).hasSize(1);
+            notes.add(result.notes().get(0).message());
+        }
+
+        assertThat(notes).containsExactly(
+                "build.log: is empty: no build or push output recognised",
+                "build.log: is not text (it holds NUL bytes): no build or push output of docker, BuildKit, buildx, "
+                        + "podman or buildah recognised in it",
+                "build.log: no build or push output of docker, BuildKit, buildx, podman or buildah recognised in it");
+        assertThat(collect(fixture("docker-push.txt")).notes()).as("a log with output we know gets no such note")
+                .isEmpty();
+    }
 }
