@@ -4,6 +4,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ManifestInfo;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,9 @@ import java.util.TreeSet;
  *       has one ({@link Precedence}: explicit &gt; files &gt; push output &gt; build output). Two
  *       sources with different complete values are a {@link Note.Kind#CONFLICT}, whatever their
  *       precedence.
+ *   <li>Descriptions of manifests (media type, size, the platforms of an index) are kept by digest
+ *       and given to the image whose registry digest they describe; a raw manifest file that
+ *       describes no image's digest is noted, not guessed at.
  *   <li>Digest kinds are never mixed up: a digest some source knows as a manifest or index digest
  *       is never an image ID (buildx {@code --iidfile} of an index), and a manifest digest a log
  *       shows was exported but not pushed ({@code --load}) is never a registry digest.
@@ -54,6 +58,8 @@ public final class ImageCollector {
     private final Set<Digest> localDigests = new HashSet<>();
     private final Set<Digest> pushedDigests = new HashSet<>();
     private final Set<RepositoryName> explicit = new HashSet<>();
+    private final Map<Digest, ManifestInfo> descriptions = new HashMap<>();
+    private final Map<String, List<Digest>> descriptionOnlySources = new LinkedHashMap<>();
     private final List<Note> notes = new ArrayList<>();
     private int droppedNotes;
     private boolean repositoryCapWarned;
@@ -87,6 +93,11 @@ public final class ImageCollector {
         return this;
     }
 
+    /** Reads a raw manifest or index ({@code docker buildx imagetools inspect --raw}). */
+    public ImageCollector manifestFile(InputStream in, String source) throws IOException {
+        return add(ManifestFileReader.read(in, source));
+    }
+
     /** Images named explicitly: they are one image, and nameless facts go to it. */
     public ImageCollector images(List<ImageReference> references, String source) {
         if (references.isEmpty()) {
@@ -109,6 +120,15 @@ public final class ImageCollector {
     public ImageCollector add(ImageFact fact) {
         capped(manifestDigests, fact.manifestDigests());
         capped(localDigests, fact.localDigests());
+        for (ManifestInfo m : fact.manifests()) {
+            if (descriptions.size() < MAX_DIGESTS || descriptions.containsKey(m.digest())) {
+                descriptions.merge(m.digest(), m, ManifestInfo::merge);
+            }
+        }
+        if (!fact.manifests().isEmpty() && fact.names().isEmpty() && fact.digest().isEmpty()
+                && descriptionOnlySources.size() < MAX_ANONYMOUS) {
+            descriptionOnlySources.put(fact.source(), fact.manifests().stream().map(ManifestInfo::digest).toList());
+        }
         if (fact.precedence() == Precedence.PUSH_OUTPUT) {
             // a push line is proof the digest reached a registry; a metadata file is not
             fact.digest().ifPresent(d -> capped(pushedDigests, Set.of(d)));
@@ -177,11 +197,23 @@ public final class ImageCollector {
         }
         placeAnonymous(out, local, ids, digests);
         List<BuiltImage> images = new ArrayList<>();
+        Set<Digest> described = new HashSet<>();
         for (Entry e : entries.values()) {
             ImageId id = resolveId(e.repository, ids.get(e.repository), out);
             Digest digest = resolveDigest(e.repository, digests.get(e.repository), local, out);
-            images.add(new BuiltImage(e.repository, e.tags, id, digest));
+            ManifestInfo manifest = digest == null ? null : descriptions.get(digest);
+            if (manifest != null) {
+                described.add(digest);
+            }
+            images.add(new BuiltImage(e.repository, e.tags, id, digest, manifest));
         }
+        descriptionOnlySources.forEach((source, digestsOfSource) -> {
+            if (digestsOfSource.stream().noneMatch(described::contains)) {
+                out.add(new Note(Note.Kind.WARNING, source + ": describes " + digestsOfSource.get(0) + ", which is not "
+                        + "the registry digest of any image found (give the push output, --metadata-file or "
+                        + "--image REF@DIGEST): not used"));
+            }
+        });
         images.sort(Comparator.comparing(b -> b.repository().familiarName()));
         return new CollectedImages(images, out);
     }
