@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * manifest push: {@code {"events":[...]}} with one {@code push} event per manifest. One message
  * per pushed tag; for a multi-platform index the envelope holds an event per platform manifest
  * (pushed by digest, so without {@code tag}, as a registry reports them) and then the index's,
- * which names the tag. The first event's id is the delivery id, so a retry or redelivery repeats it.
+ * which names the tag. The tag's event has the delivery id as its id (platform events add
+ * {@code -1}, {@code -2}, ...), so a retry or redelivery repeats them.
  *
  * <p>A tag whose registry digest no source showed is refused: the event's {@code target.digest}
  * and {@code url} cannot be written without it.
@@ -46,8 +47,7 @@ final class RegistryNotificationFormat implements FormatWriter {
                 PlatformManifest p = platforms.get(i);
                 event(w, id + "-" + (i + 1), tag, facts, p.digest(), p.mediaType(), p.size(), null);
             }
-            event(w, platforms.isEmpty() ? id : id + "-" + (platforms.size() + 1), tag, facts, digest,
-                    manifest.mediaType(), manifest.size(), tag.tag());
+            event(w, id, tag, facts, digest, manifest.mediaType(), manifest.size(), tag.tag());
             w.endArray().endObject();
         });
         return Rendering.of(tag, List.of(new Message(id, tag.reference().toString(), body,
