@@ -101,10 +101,10 @@ final class PayloadCommand implements Callable<Integer> {
                     w.name("headers").startObject();
                     m.headers().forEach(w::field);
                     w.endObject();
-                    JsonValues.write(w.name("body"), JsonReader.parse(m.body(), m.label()));
+                    w.name("body").any(JsonReader.parse(m.body(), m.label()));
                     w.endObject();
                 } else {
-                    JsonValues.write(w, JsonReader.parse(m.body(), m.label()));
+                    w.any(JsonReader.parse(m.body(), m.label()));
                 }
             }
             w.endArray();
