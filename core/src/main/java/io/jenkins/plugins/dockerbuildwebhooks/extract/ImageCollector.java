@@ -4,7 +4,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
-import io.jenkins.plugins.dockerbuildwebhooks.image.ManifestInfo;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +57,7 @@ public final class ImageCollector {
     private final Set<Digest> localDigests = new HashSet<>();
     private final Set<Digest> pushedDigests = new HashSet<>();
     private final Set<RepositoryName> explicit = new HashSet<>();
-    private final Map<Digest, ManifestInfo> descriptions = new HashMap<>();
-    private final Map<String, List<Digest>> descriptionOnlySources = new LinkedHashMap<>();
+    private final ManifestDescriptions descriptions = new ManifestDescriptions();
     private final List<Note> notes = new ArrayList<>();
     private int droppedNotes;
     private boolean repositoryCapWarned;
@@ -120,15 +118,7 @@ public final class ImageCollector {
     public ImageCollector add(ImageFact fact) {
         capped(manifestDigests, fact.manifestDigests());
         capped(localDigests, fact.localDigests());
-        for (ManifestInfo m : fact.manifests()) {
-            if (descriptions.size() < MAX_DIGESTS || descriptions.containsKey(m.digest())) {
-                descriptions.merge(m.digest(), m, ManifestInfo::merge);
-            }
-        }
-        if (!fact.manifests().isEmpty() && fact.names().isEmpty() && fact.digest().isEmpty()
-                && descriptionOnlySources.size() < MAX_ANONYMOUS) {
-            descriptionOnlySources.put(fact.source(), fact.manifests().stream().map(ManifestInfo::digest).toList());
-        }
+        descriptions.add(fact);
         if (fact.precedence() == Precedence.PUSH_OUTPUT) {
             // a push line is proof the digest reached a registry; a metadata file is not
             fact.digest().ifPresent(d -> capped(pushedDigests, Set.of(d)));
@@ -197,23 +187,12 @@ public final class ImageCollector {
         }
         placeAnonymous(out, local, ids, digests);
         List<BuiltImage> images = new ArrayList<>();
-        Set<Digest> described = new HashSet<>();
         for (Entry e : entries.values()) {
             ImageId id = resolveId(e.repository, ids.get(e.repository), out);
             Digest digest = resolveDigest(e.repository, digests.get(e.repository), local, out);
-            ManifestInfo manifest = digest == null ? null : descriptions.get(digest);
-            if (manifest != null) {
-                described.add(digest);
-            }
-            images.add(new BuiltImage(e.repository, e.tags, id, digest, manifest));
+            images.add(new BuiltImage(e.repository, e.tags, id, digest, descriptions.describe(digest)));
         }
-        descriptionOnlySources.forEach((source, digestsOfSource) -> {
-            if (digestsOfSource.stream().noneMatch(described::contains)) {
-                out.add(new Note(Note.Kind.WARNING, source + ": describes " + digestsOfSource.get(0) + ", which is not "
-                        + "the registry digest of any image found (give the push output, --metadata-file or "
-                        + "--image REF@DIGEST): not used"));
-            }
-        });
+        descriptions.noteUnused(out);
         images.sort(Comparator.comparing(b -> b.repository().familiarName()));
         return new CollectedImages(images, out);
     }
