@@ -74,7 +74,7 @@ final class PayloadCommand implements Callable<Integer> {
         PayloadFacts facts = payload.facts();
         sources.err = err;
         List<BuiltImage> built = sources.collect();
-        List<PushedTag> tags = PayloadOptions.tags(built, clock);
+        List<PushedTag> tags = PushedTag.of(built, clock);
         if (format.profile().isDockerHub() && !headers) {
             // the Docker Hub array is written in one go, so the legacy profile's float timestamps stay as written
             List<Payload> payloads = new ArrayList<>();

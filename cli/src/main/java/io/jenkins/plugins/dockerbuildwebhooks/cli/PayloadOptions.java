@@ -1,14 +1,10 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
-import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.DockerfileText;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.FormatOptions;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PushedTag;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The payload options shared by {@code payload} and {@code send}: which format, and what fills it. */
@@ -68,11 +64,6 @@ final class PayloadOptions {
             facts.dockerfile(DockerfileText.read(dockerfile));
         }
         return facts.build();
-    }
-
-    /** One entry per repository:tag of {@code images}, all pushed now. */
-    static List<PushedTag> tags(List<BuiltImage> images, Clock clock) {
-        return PushedTag.of(images, clock);
     }
 
     static String defaultPusher() {

@@ -121,7 +121,7 @@ final class SendCommand implements Callable<Integer> {
         List<ResultReport.Skipped> skipped = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         SecureRandom random = new SecureRandom();
-        for (PushedTag tag : PayloadOptions.tags(built, clock)) {
+        for (PushedTag tag : PushedTag.of(built, clock)) {
             for (Endpoint e : endpoints) {
                 // each endpoint gets its own delivery ids, and formats that carry an event id write them into the body
                 Rendering r = writer.render(tag, facts, () -> Delivery.newId(random));
