@@ -5,7 +5,8 @@ export CI_WORK
 
 # Debian packages the end-to-end tests drive (see docs/testing.md): a Docker engine and registry,
 # podman, buildah and skopeo, two webhook receivers nobody here wrote, and a headless browser for
-# the receive page.
+# the receive page. Node.js (for the CloudEvents SDK receiver) comes with the machine; Debian's is
+# the fallback.
 E2E_PACKAGES="docker.io docker-registry podman buildah skopeo webhook json2file-go chromium chromium-driver curl"
 
 install_packages() {
@@ -17,11 +18,16 @@ install_packages() {
   for pkg in $E2E_PACKAGES; do
     dpkg -s "$pkg" >/dev/null 2>&1 || wanted="$wanted $pkg"
   done
+  command -v node >/dev/null 2>&1 || wanted="$wanted nodejs"
+  command -v npm >/dev/null 2>&1 || wanted="$wanted npm"
   if [ -n "$wanted" ]; then
     apt-get update -qq
     # shellcheck disable=SC2086
     apt-get install -y -qq --no-install-recommends $wanted >/dev/null
   fi
+  log "installing the npm modules of the test receivers (cli/src/test/node)"
+  # exactly what package-lock.json pins: the CloudEvents SDK for JavaScript that CloudEventsSdkIT reads deliveries with
+  npm ci --prefix "$ROOT/cli/src/test/node" --no-audit --no-fund --loglevel=error >/dev/null
 }
 
 # A loopback port nobody listens on, starting at $1.

@@ -60,6 +60,8 @@ final class DeliveriesJson {
         w.field("bodyTooLarge", d.bodyTooLarge());
         body(w, d.body());
         summary(w, d.summary());
+        w.name("format");
+        d.format().write(w);
         w.name("signatures").startArray();
         for (SignatureCheck c : d.checks()) {
             w.startObject()

@@ -40,6 +40,11 @@ final class ImageSources {
             description = "JSON printed by docker inspect, podman inspect or buildah inspect; repeatable.")
     List<Path> inspectFiles = new ArrayList<>();
 
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "A manifest or multi-platform index exactly as the registry holds it (docker buildx imagetools "
+                    + "inspect --raw REF > FILE); gives media type, size and per-platform manifests; repeatable.")
+    List<Path> manifestFiles = new ArrayList<>();
+
     @Option(names = "--image", paramLabel = "REF",
             description = "Image reference [registry[:port]/]path[:tag][@digest]; repeatable. A tag-less reference "
                     + "means :latest. Names the image that nameless sources (--iidfile, --digestfile, a quiet build) "
@@ -78,7 +83,7 @@ final class ImageSources {
         ImageInputs inputs = inputs();
         if (inputs.isEmpty()) {
             throw new UsageException("no image sources: give --log, --iidfile, --metadata-file, --digestfile, "
-                    + "--inspect or --image");
+                    + "--inspect, --manifest or --image");
         }
         CollectedImages result;
         try {
@@ -116,6 +121,7 @@ final class ImageSources {
         metadataFiles.forEach(inputs::metadataFile);
         digestFiles.forEach(inputs::digestFile);
         inspectFiles.forEach(inputs::inspect);
+        manifestFiles.forEach(inputs::manifestFile);
         images.forEach(inputs::image);
         if (imageId != null) {
             ImageId id = ImageId.parse(imageId);

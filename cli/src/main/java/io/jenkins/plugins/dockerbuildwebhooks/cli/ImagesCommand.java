@@ -2,6 +2,8 @@ package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
 import io.jenkins.plugins.dockerbuildwebhooks.extract.CollectedImages;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ManifestInfo;
+import io.jenkins.plugins.dockerbuildwebhooks.image.PlatformManifest;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonWriter;
 import java.io.PrintStream;
 import java.util.List;
@@ -52,7 +54,11 @@ final class ImagesCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** {@code {"images":[{"repository","tags","imageId","digest"}]}}, tags sorted. */
+    /**
+     * {@code {"images":[{"repository","tags","imageId","digest"}]}}, tags sorted; when the sources describe
+     * the manifest the digest names, also its {@code mediaType}, {@code size} and, for a multi-platform
+     * index, {@code platforms} ({@code os}, {@code architecture}, {@code variant}, {@code digest}, ...).
+     */
     static byte[] toJson(List<BuiltImage> images, boolean pretty) {
         return JsonWriter.toBytes(pretty, w -> {
             w.startObject().name("images").startArray();
@@ -65,9 +71,26 @@ final class ImagesCommand implements Callable<Integer> {
                 image.imageId().ifPresentOrElse(id -> w.value(id.toString()), w::nullValue);
                 w.name("digest");
                 image.registryDigest().ifPresentOrElse(d -> w.value(d.toString()), w::nullValue);
+                image.manifest().ifPresent(m -> manifest(w, m));
                 w.endObject();
             }
             w.endArray().endObject();
         });
+    }
+
+    private static void manifest(JsonWriter w, ManifestInfo m) {
+        m.optMediaType().ifPresent(t -> w.field("mediaType", t));
+        m.optSize().ifPresent(size -> w.field("size", size));
+        if (m.platforms().isEmpty()) {
+            return;
+        }
+        w.name("platforms").startArray();
+        for (PlatformManifest p : m.platforms()) {
+            w.startObject().field("os", p.platform().os()).field("architecture", p.platform().architecture());
+            p.platform().optVariant().ifPresent(v -> w.field("variant", v));
+            w.field("digest", p.digest().toString()).field("mediaType", p.mediaType()).field("size", p.size());
+            w.endObject();
+        }
+        w.endArray();
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param bodySize bytes received (for a refused body: the bytes seen before refusing)
  * @param bodyTooLarge whether the body exceeded {@code --max-body}
  * @param summary the Docker Hub fields
+ * @param format which of the four formats it is, its key fields and problems, the CDEvent schema verdict
  * @param checks signature checks, Standard Webhooks first
  * @param webhookId the {@code webhook-id} header or null
  * @param firstSeq for a repeated {@code webhook-id}: the sequence number of its first request, else 0
@@ -40,6 +41,7 @@ record ReceivedDelivery(
         long bodySize,
         boolean bodyTooLarge,
         PayloadSummary summary,
+        FormatReport format,
         List<SignatureCheck> checks,
         String webhookId,
         long firstSeq,
@@ -72,6 +74,6 @@ record ReceivedDelivery(
 
     ReceivedDelivery withCallback(String outcome, long newChange) {
         return new ReceivedDelivery(seq, newChange, receivedAt, method, path, remote, headers, body, bodySize,
-                bodyTooLarge, summary, checks, webhookId, firstSeq, attempt, status, storedAs, outcome);
+                bodyTooLarge, summary, format, checks, webhookId, firstSeq, attempt, status, storedAs, outcome);
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.PayloadSummary;
+import io.jenkins.plugins.dockerbuildwebhooks.receiver.ReceivedFormat;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -154,6 +155,8 @@ final class Receiver implements AutoCloseable {
                 ? new PayloadSummary(null, null, null, List.of(), null,
                         "body larger than --max-body " + settings.maxBody() + " bytes: refused with 413")
                 : PayloadSummary.of(read.bytes);
+        FormatReport format = read.tooLarge ? FormatReport.unread("body larger than --max-body: not read")
+                : FormatReport.of(exchange.getRequestHeaders()::getFirst, read.bytes);
         String storedAs = null;
         if (store != null && !read.tooLarge) {
             try {
@@ -166,7 +169,7 @@ final class Receiver implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
         return new ReceivedDelivery(seq, log.nextChange(), receivedAt, exchange.getRequestMethod(), path,
                 exchange.getRemoteAddress().getAddress().getHostAddress(), headers, read.bytes, read.size,
-                read.tooLarge, summary, checks, webhookId, seen.firstSeq(), seen.attempt(), status, storedAs, null);
+                read.tooLarge, summary, format, checks, webhookId, seen.firstSeq(), seen.attempt(), status, storedAs, null);
     }
 
     private static void answer(HttpExchange exchange, ReceivedDelivery delivery) throws IOException {
@@ -247,6 +250,8 @@ final class Receiver implements AutoCloseable {
         PayloadSummary s = d.summary();
         if (s.repoName() != null) {
             line.append("  ").append(Printable.of(s.repoName())).append(':').append(Printable.of(s.tag()));
+        } else if (d.format().format().kind() != ReceivedFormat.Kind.UNKNOWN) {
+            line.append("  ").append(Printable.of(d.format().line()));
         } else if (s.problem() != null) {
             line.append("  (").append(Printable.of(s.problem())).append(')');
         }

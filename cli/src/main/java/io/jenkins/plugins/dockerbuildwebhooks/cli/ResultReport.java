@@ -12,14 +12,25 @@ import java.util.Map;
 final class ResultReport {
     private ResultReport() {}
 
+    /** A tag a profile could not describe for an endpoint, and why: nothing was sent for it. */
+    record Skipped(String endpointId, String image, String reason) {}
+
     /** {@code labels} maps delivery ids to what was sent (e.g. {@code demo/app:1.0}). */
     static void table(List<DeliveryResult> results, Map<String, String> labels, PrintStream err) {
+        table(results, List.of(), labels, err);
+    }
+
+    /** The table with a SKIPPED row per tag that was not sent. */
+    static void table(List<DeliveryResult> results, List<Skipped> skipped, Map<String, String> labels, PrintStream err) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ENDPOINT", "IMAGE", "DELIVERY", "OUTCOME", "STATUS", "ATTEMPTS", "MESSAGE"});
         for (DeliveryResult r : results) {
             rows.add(new String[] {r.endpointId(), labels.getOrDefault(r.deliveryId(), "-"), r.deliveryId(),
                 r.outcome().name(), r.status() == 0 ? "-" : Integer.toString(r.status()),
                 Integer.toString(r.attempts().size()), r.message()});
+        }
+        for (Skipped s : skipped) {
+            rows.add(new String[] {s.endpointId(), s.image(), "-", "SKIPPED", "-", "0", s.reason()});
         }
         int[] widths = new int[7];
         for (String[] row : rows) {
@@ -36,10 +47,16 @@ final class ResultReport {
             err.println(line.toString().stripTrailing());
         }
         long ok = results.stream().filter(DeliveryResult::success).count();
-        err.println(ok + " of " + results.size() + (results.size() == 1 ? " delivery" : " deliveries") + " succeeded");
+        err.println(ok + " of " + results.size() + (results.size() == 1 ? " delivery" : " deliveries") + " succeeded"
+                + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped"));
     }
 
     static void json(List<DeliveryResult> results, Map<String, String> labels, PrintStream out) {
+        json(results, List.of(), labels, out);
+    }
+
+    /** The results, and under {@code skipped} what was not sent and why. */
+    static void json(List<DeliveryResult> results, List<Skipped> skipped, Map<String, String> labels, PrintStream out) {
         try (JsonWriter w = JsonWriter.to(out, true)) {
             w.startObject().name("results").startArray();
             for (DeliveryResult r : results) {
@@ -65,7 +82,16 @@ final class ResultReport {
                 }
                 w.endArray().endObject();
             }
-            w.endArray().endObject();
+            w.endArray();
+            if (!skipped.isEmpty()) {
+                w.name("skipped").startArray();
+                for (Skipped s : skipped) {
+                    w.startObject().field("endpoint", s.endpointId()).field("image", s.image())
+                            .field("reason", s.reason()).endObject();
+                }
+                w.endArray();
+            }
+            w.endObject();
         }
         out.println();
         out.flush();

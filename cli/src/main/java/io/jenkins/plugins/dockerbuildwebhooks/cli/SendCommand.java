@@ -10,12 +10,15 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.SignatureScheme;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.FormatWriter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Message;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PushedTag;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Rendering;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +37,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Build the Docker Hub webhook payloads for the given images and POST each one to every --url.",
-            "Deliveries run concurrently, signed, retried on transient failures and, with --journal, recorded for "
-                    + "redeliver."
+            "Build the webhook payloads for the given images in the chosen --profile and POST each one to every --url:",
+            "concurrently, signed, retried on transient failures, optionally journalled for redeliver."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every delivery succeeded (2xx, or 3xx not followed)",
-            "1:at least one delivery failed, was blocked or the endpoint is gone",
+            "1:at least one delivery failed, was blocked or the endpoint is gone, or a tag could not be described in "
+                    + "the profile (skipped: the table says why)",
             "2:bad usage or input (the message says which)"})
 final class SendCommand implements Callable<Integer> {
 
@@ -64,6 +67,11 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--signature", paramLabel = "SCHEME",
             description = "none, standard-webhooks, hub-signature-256 or both (default: both with --secret-env, else none).")
     String signature;
+
+    @Option(names = "--hub-signature-header", paramLabel = "NAME",
+            description = "Header of the sha256=<hex> signature (default X-Hub-Signature-256; Flux's generic-hmac "
+                    + "receiver reads X-Signature).")
+    String hubSignatureHeader;
 
     @Option(names = "--header", paramLabel = "'Name: value'",
             description = "Extra request header; repeatable. Not for secrets (Authorization is refused): "
@@ -110,19 +118,26 @@ final class SendCommand implements Callable<Integer> {
         if (journal != null) {
             InputFiles.requireWritableIfPresent("--journal", journal);
         }
-        PayloadProfile payloadProfile = payload.profile();
+        FormatWriter writer = payload.format().writer();
+        PayloadFacts facts = payload.facts();
         List<Endpoint> endpoints = endpoints();
         sources.err = err;
         List<BuiltImage> built = sources.collect();
-        List<Payload> payloads = payload.payloads(built, clock);
         List<Delivery> deliveries = new ArrayList<>();
+        List<ResultReport.Skipped> skipped = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
-        for (Payload p : payloads) {
-            byte[] body = PayloadWriter.toBytes(p, payloadProfile);
+        SecureRandom random = new SecureRandom();
+        for (PushedTag tag : PushedTag.of(built, clock)) {
             for (Endpoint e : endpoints) {
-                Delivery d = Delivery.create(e, body);
-                deliveries.add(d);
-                labels.put(d.id(), p.reference().toString());
+                // each endpoint gets its own delivery ids, and formats that carry an event id write them into the body
+                Rendering r = writer.render(tag, facts, () -> Delivery.newId(random));
+                r.optRefusal().ifPresent(why -> skipped.add(new ResultReport.Skipped(e.id(), tag.reference().toString(),
+                        why)));
+                for (Message m : r.messages()) {
+                    Delivery d = new Delivery(m.deliveryId(), e, m.body(), m.headers());
+                    deliveries.add(d);
+                    labels.put(d.id(), m.label());
+                }
             }
         }
         Dispatcher.Builder builder = dispatch.dispatcher(env, err).clock(clock);
@@ -141,7 +156,7 @@ final class SendCommand implements Callable<Integer> {
                 stop.awaitExitIfStopping();
                 throw e;
             }
-            return report(results, labels);
+            return report(results, skipped, labels);
         } finally {
             if (j != null) {
                 j.close();
@@ -149,12 +164,12 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private int report(List<DeliveryResult> results, Map<String, String> labels) {
-        ResultReport.table(results, labels, err);
+    private int report(List<DeliveryResult> results, List<ResultReport.Skipped> skipped, Map<String, String> labels) {
+        ResultReport.table(results, skipped, labels, err);
         if (dispatch.json) {
-            ResultReport.json(results, labels, out);
+            ResultReport.json(results, skipped, labels, out);
         }
-        return results.stream().allMatch(DeliveryResult::success) ? Cli.OK : Cli.FAILED;
+        return skipped.isEmpty() && results.stream().allMatch(DeliveryResult::success) ? Cli.OK : Cli.FAILED;
     }
 
     private List<Endpoint> endpoints() {
@@ -163,6 +178,10 @@ final class SendCommand implements Callable<Integer> {
                 : secret != null ? SignatureScheme.BOTH : SignatureScheme.NONE;
         if (scheme != SignatureScheme.NONE && secret == null) {
             throw new UsageException("--signature " + scheme.id() + " needs --secret-env VAR");
+        }
+        if (hubSignatureHeader != null && !scheme.hubSignature()) {
+            throw new UsageException("--hub-signature-header " + hubSignatureHeader + " names the header of the sha256= "
+                    + "signature, but --signature " + scheme.id() + " sends none (use hub-signature-256 or both)");
         }
         Secret bearer = bearerEnv == null ? null : Secret.of(Env.require(env, bearerEnv));
         if (bearer != null && basicAuthEnv != null) {
@@ -202,6 +221,13 @@ final class SendCommand implements Callable<Integer> {
             b.id(n == 1 ? masked : masked + " (" + n + ")");
             if (scheme != SignatureScheme.NONE) {
                 b.signature(scheme, secret, "env:" + secretEnv);
+            }
+            if (hubSignatureHeader != null) {
+                try {
+                    b.hubSignatureHeader(hubSignatureHeader);
+                } catch (IllegalArgumentException ex) {
+                    throw new UsageException("--hub-signature-header " + hubSignatureHeader + ": " + ex.getMessage());
+                }
             }
             if (bearer != null) {
                 b.bearer(bearer, "env:" + bearerEnv);

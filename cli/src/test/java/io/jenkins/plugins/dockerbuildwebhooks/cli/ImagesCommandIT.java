@@ -27,10 +27,10 @@ class ImagesCommandIT {
     private static final Set<String> SCENARIOS = Set.of(
             "classic-build-iidfile-push", "docker-inspect", "buildkit-tty-wide", "buildx-remote-push-provenance-iidfile",
             "buildx-remote-push-single-manifest", "podman-build-iidfile-push-digestfile", "buildah-bud-failure",
-            "image-ref-with-digest");
+            "image-ref-with-digest", "buildx-multiplatform-noprovenance");
 
     private static final Set<String> FILE_OPTIONS = Set.of("--log", "--iidfile", "--metadata-file", "--digestfile",
-            "--inspect");
+            "--inspect", "--manifest");
 
     /** Runs {@code images} with the file arguments resolved against the fixtures folder. */
     static CliProcess.Result images(String stdin, List<String> args) throws IOException, InterruptedException {
@@ -51,11 +51,21 @@ class ImagesCommandIT {
                 .map(s -> Arguments.of(s.string("id"), s));
     }
 
+    /** repository → "tags imageId digest [platform@digest...]"; reads expected.json's and the command's shapes. */
     static Map<String, String> images(JsonObject document) {
         Map<String, String> out = new TreeMap<>();
         for (JsonObject image : document.objects("images")) {
+            List<String> platforms = new ArrayList<>();
+            if (image.has("platforms")) {
+                for (JsonObject p : image.objects("platforms")) {
+                    String platform = p.optString("platform").orElseGet(() -> p.string("os") + "/"
+                            + p.string("architecture") + p.optString("variant").map(v -> "/" + v).orElse(""));
+                    platforms.add(platform + "@" + p.string("digest"));
+                }
+            }
             out.put(image.string("repository"), new TreeSet<>(image.strings("tags")) + " "
-                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null"));
+                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null")
+                    + " " + platforms);
         }
         return out;
     }

@@ -11,6 +11,9 @@ import java.util.random.RandomGenerator;
  * One message for one endpoint: a stable id (sent as {@code webhook-id} on every attempt, kept on
  * resume and on manual redelivery), the exact body bytes, and per-message headers (e.g. an event
  * name). The body is sent byte for byte as given, so signatures match what the receiver reads.
+ * The message's own headers may name its {@code Content-Type} (the format that wrote the body
+ * knows it; default {@code application/json}); they are journalled with it, so a resumed or
+ * repeated delivery keeps them.
  */
 public final class Delivery {
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -30,7 +33,7 @@ public final class Delivery {
         this.id = id;
         this.endpoint = Objects.requireNonNull(endpoint);
         this.body = body.clone();
-        headers.forEach(Headers::checkCustom);
+        headers.forEach(Headers::checkMessage);
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 

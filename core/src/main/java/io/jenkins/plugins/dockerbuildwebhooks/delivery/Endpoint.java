@@ -29,6 +29,7 @@ public final class Endpoint {
     private final URI url;
     private final String urlRef;
     private final SignatureScheme signature;
+    private final String hubSignatureHeader;
     private final Secret secret;
     private final String secretRef;
     private final Map<String, String> headers;
@@ -46,6 +47,7 @@ public final class Endpoint {
         this.url = b.url;
         this.urlRef = b.urlRef;
         this.signature = b.signature;
+        this.hubSignatureHeader = b.hubSignatureHeader;
         this.secret = b.secret;
         this.secretRef = b.secretRef;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
@@ -60,6 +62,12 @@ public final class Endpoint {
         if (signature != SignatureScheme.NONE && secret == null) {
             throw new IllegalArgumentException("endpoint " + this.id + ": signature " + signature.id()
                     + " needs a secret");
+        }
+        for (String name : headers.keySet()) {
+            if (name.equalsIgnoreCase(hubSignatureHeader)) {
+                throw new IllegalArgumentException("endpoint " + this.id + ": header " + name
+                        + " is where the signature goes and cannot be given");
+            }
         }
         if (bearer != null && basicUser != null) {
             throw new IllegalArgumentException("endpoint " + this.id + ": choose bearer or basic authentication, not both");
@@ -104,6 +112,15 @@ public final class Endpoint {
 
     public SignatureScheme signature() {
         return signature;
+    }
+
+    /**
+     * The header of the {@code sha256=<hex>} signature ({@link SignatureScheme#hubSignature()}):
+     * {@code X-Hub-Signature-256} as GitHub names it, or another name a receiver checks (Flux's
+     * {@code generic-hmac} reads {@code X-Signature}).
+     */
+    public String hubSignatureHeader() {
+        return hubSignatureHeader;
     }
 
     public Optional<Secret> secret() {
@@ -164,6 +181,7 @@ public final class Endpoint {
         private String urlRef;
         private String id;
         private SignatureScheme signature = SignatureScheme.NONE;
+        private String hubSignatureHeader = HubSignature256Signer.HEADER;
         private Secret secret;
         private String secretRef;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -203,6 +221,22 @@ public final class Endpoint {
             this.signature = Objects.requireNonNull(scheme);
             this.secret = secret;
             this.secretRef = ref;
+            return this;
+        }
+
+        /**
+         * Names the header of the {@code sha256=<hex>} signature (default {@code X-Hub-Signature-256});
+         * null or blank means the default.
+         *
+         * @throws IllegalArgumentException when the name is no header token or one the sender sets itself
+         */
+        public Builder hubSignatureHeader(String name) {
+            if (name == null || name.isBlank()) {
+                this.hubSignatureHeader = HubSignature256Signer.HEADER;
+            } else {
+                Headers.checkSignatureName(name.strip());
+                this.hubSignatureHeader = name.strip();
+            }
             return this;
         }
 

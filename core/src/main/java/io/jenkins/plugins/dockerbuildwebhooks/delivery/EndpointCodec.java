@@ -24,6 +24,9 @@ final class EndpointCodec {
             w.field("url", e.url().toString());
         }
         w.field("signature", e.signature().id());
+        if (!e.hubSignatureHeader().equals(HubSignature256Signer.HEADER)) {
+            w.field("hubSignatureHeader", e.hubSignatureHeader());
+        }
         e.secretRef().ifPresent(r -> w.field("secretRef", r));
         if (!e.headers().isEmpty()) {
             w.name("headers").startObject();
@@ -43,6 +46,7 @@ final class EndpointCodec {
     static Endpoint read(JsonObject o, SecretLookup secrets) {
         Endpoint.Builder b = builder(o, secrets);
         SignatureScheme scheme = SignatureScheme.fromId(o.string("signature"));
+        o.optString("hubSignatureHeader").ifPresent(b::hubSignatureHeader);
         if (scheme != SignatureScheme.NONE) {
             String ref = o.optString("secretRef").orElseThrow(() -> new IllegalArgumentException(
                     o.source() + ": endpoint " + o.string("id") + " was signed with a secret that has no reference, "

@@ -23,7 +23,7 @@ final class RequestFactory {
         byte[] body = delivery.bodyUnsafe();
         long timestamp = now.getEpochSecond();
         SimpleRequestBuilder b = SimpleRequestBuilder.post(e.url())
-                .setBody(body, JSON)
+                .setBody(body, contentType(delivery))
                 .setHeader("User-Agent", userAgent)
                 .setHeader(Headers.WEBHOOK_ID, delivery.id())
                 .setHeader(Headers.WEBHOOK_TIMESTAMP, Long.toString(timestamp));
@@ -32,13 +32,27 @@ final class RequestFactory {
                     new StandardWebhooksSigner(e.secret().orElseThrow()).sign(delivery.id(), timestamp, body));
         }
         if (e.signature().hubSignature()) {
-            b.setHeader(HubSignature256Signer.HEADER, new HubSignature256Signer(e.secret().orElseThrow()).sign(body));
+            b.setHeader(e.hubSignatureHeader(), new HubSignature256Signer(e.secret().orElseThrow()).sign(body));
         }
         e.bearer().ifPresent(t -> b.setHeader("Authorization", "Bearer " + t.reveal()));
         e.basicPassword().ifPresent(p -> b.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (e.basicUser().orElseThrow() + ":" + p.reveal()).getBytes(StandardCharsets.UTF_8))));
         e.headers().forEach(b::setHeader);
-        delivery.headers().forEach(b::setHeader);
+        delivery.headers().forEach((name, value) -> {
+            if (!Headers.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                b.setHeader(name, value);
+            }
+        });
         return b.build();
+    }
+
+    /** The message's own Content-Type, else JSON. */
+    private static ContentType contentType(Delivery delivery) {
+        for (var h : delivery.headers().entrySet()) {
+            if (Headers.CONTENT_TYPE.equalsIgnoreCase(h.getKey())) {
+                return ContentType.parse(h.getValue());
+            }
+        }
+        return JSON;
     }
 }

@@ -32,6 +32,9 @@ import java.util.TreeSet;
  *       has one ({@link Precedence}: explicit &gt; files &gt; push output &gt; build output). Two
  *       sources with different complete values are a {@link Note.Kind#CONFLICT}, whatever their
  *       precedence.
+ *   <li>Descriptions of manifests (media type, size, the platforms of an index) are kept by digest
+ *       and given to the image whose registry digest they describe; a raw manifest file that
+ *       describes no image's digest is noted, not guessed at.
  *   <li>Digest kinds are never mixed up: a digest some source knows as a manifest or index digest
  *       is never an image ID (buildx {@code --iidfile} of an index), and a manifest digest a log
  *       shows was exported but not pushed ({@code --load}) is never a registry digest.
@@ -54,6 +57,7 @@ public final class ImageCollector {
     private final Set<Digest> localDigests = new HashSet<>();
     private final Set<Digest> pushedDigests = new HashSet<>();
     private final Set<RepositoryName> explicit = new HashSet<>();
+    private final ManifestDescriptions descriptions = new ManifestDescriptions();
     private final List<Note> notes = new ArrayList<>();
     private int droppedNotes;
     private boolean repositoryCapWarned;
@@ -87,6 +91,11 @@ public final class ImageCollector {
         return this;
     }
 
+    /** Reads a raw manifest or index ({@code docker buildx imagetools inspect --raw}). */
+    public ImageCollector manifestFile(InputStream in, String source) throws IOException {
+        return add(ManifestFileReader.read(in, source));
+    }
+
     /** Images named explicitly: they are one image, and nameless facts go to it. */
     public ImageCollector images(List<ImageReference> references, String source) {
         if (references.isEmpty()) {
@@ -109,6 +118,7 @@ public final class ImageCollector {
     public ImageCollector add(ImageFact fact) {
         capped(manifestDigests, fact.manifestDigests());
         capped(localDigests, fact.localDigests());
+        descriptions.add(fact);
         if (fact.precedence() == Precedence.PUSH_OUTPUT) {
             // a push line is proof the digest reached a registry; a metadata file is not
             fact.digest().ifPresent(d -> capped(pushedDigests, Set.of(d)));
@@ -180,8 +190,9 @@ public final class ImageCollector {
         for (Entry e : entries.values()) {
             ImageId id = resolveId(e.repository, ids.get(e.repository), out);
             Digest digest = resolveDigest(e.repository, digests.get(e.repository), local, out);
-            images.add(new BuiltImage(e.repository, e.tags, id, digest));
+            images.add(new BuiltImage(e.repository, e.tags, id, digest, descriptions.describe(digest)));
         }
+        descriptions.noteUnused(out);
         images.sort(Comparator.comparing(b -> b.repository().familiarName()));
         return new CollectedImages(images, out);
     }

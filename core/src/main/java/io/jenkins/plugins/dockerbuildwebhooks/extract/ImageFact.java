@@ -3,6 +3,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.extract;
 import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageId;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
+import io.jenkins.plugins.dockerbuildwebhooks.image.ManifestInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -16,7 +17,9 @@ import java.util.Set;
  * registry digest it was pushed with), its image ID (complete or short), a registry digest for
  * all of them, and digests that are known <em>not</em> to be image IDs (manifests and indexes)
  * or known never to have reached a registry. A fact without names is anonymous: the collector
- * places it by image ID or by the names given explicitly.
+ * places it by image ID or by the names given explicitly. Descriptions of manifests
+ * ({@link ManifestInfo}: media type, size, platforms) are addressed by their digest, so they need
+ * no name: they go to whichever image that digest turns out to be the registry digest of.
  */
 public final class ImageFact {
     private final String source;
@@ -26,6 +29,7 @@ public final class ImageFact {
     private final Digest digest;
     private final Set<Digest> manifestDigests;
     private final Set<Digest> localDigests;
+    private final List<ManifestInfo> manifests;
 
     private ImageFact(Builder b) {
         this.source = b.source;
@@ -35,6 +39,7 @@ public final class ImageFact {
         this.digest = b.digest;
         this.manifestDigests = Collections.unmodifiableSet(new LinkedHashSet<>(b.manifestDigests));
         this.localDigests = Collections.unmodifiableSet(new LinkedHashSet<>(b.localDigests));
+        this.manifests = List.copyOf(b.manifests);
     }
 
     public static Builder builder(String source, Precedence precedence) {
@@ -71,10 +76,15 @@ public final class ImageFact {
         return localDigests;
     }
 
+    /** Descriptions of manifests or indexes this source saw, each addressed by its digest. */
+    public List<ManifestInfo> manifests() {
+        return manifests;
+    }
+
     /** Whether the fact tells anything at all. */
     public boolean isEmpty() {
         return names.isEmpty() && imageId == null && digest == null && manifestDigests.isEmpty()
-                && localDigests.isEmpty();
+                && localDigests.isEmpty() && manifests.isEmpty();
     }
 
     @Override
@@ -91,6 +101,7 @@ public final class ImageFact {
         private Digest digest;
         private final Set<Digest> manifestDigests = new LinkedHashSet<>();
         private final Set<Digest> localDigests = new LinkedHashSet<>();
+        private final List<ManifestInfo> manifests = new ArrayList<>();
 
         private Builder(String source, Precedence precedence) {
             this.source = Objects.requireNonNull(source, "source");
@@ -119,6 +130,14 @@ public final class ImageFact {
 
         public Builder localDigest(Digest neverPushed) {
             localDigests.add(Objects.requireNonNull(neverPushed, "neverPushed"));
+            return this;
+        }
+
+        /** Describes a manifest or index; its digest and its platforms' digests are manifest digests. */
+        public Builder manifest(ManifestInfo description) {
+            manifests.add(Objects.requireNonNull(description, "description"));
+            manifestDigests.add(description.digest());
+            description.platforms().forEach(p -> manifestDigests.add(p.digest()));
             return this;
         }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The image sources of one run, as the CLI options name them ({@code --log}, {@code --iidfile},
- * {@code --metadata-file}, {@code --digestfile}, {@code --inspect}, {@code --image},
+ * {@code --metadata-file}, {@code --digestfile}, {@code --inspect}, {@code --manifest}, {@code --image},
  * {@code --image-id}), fed to an {@link ImageCollector}. The CLI and the fixture contract test
  * both go through here, so the test checks what users run.
  */
@@ -25,6 +25,7 @@ public final class ImageInputs {
     private final List<Path> metadataFiles = new ArrayList<>();
     private final List<Path> digestFiles = new ArrayList<>();
     private final List<Path> inspectFiles = new ArrayList<>();
+    private final List<Path> manifestFiles = new ArrayList<>();
     private final List<ImageReference> images = new ArrayList<>();
     private ImageId imageId;
 
@@ -53,6 +54,12 @@ public final class ImageInputs {
         return this;
     }
 
+    /** A raw manifest or index, as {@code docker buildx imagetools inspect --raw} prints it. */
+    public ImageInputs manifestFile(Path path) {
+        manifestFiles.add(path);
+        return this;
+    }
+
     /** An explicit reference (parsed, so bad input fails here naming it). */
     public ImageInputs image(String reference) {
         images.add(ImageReference.parse(reference));
@@ -66,7 +73,7 @@ public final class ImageInputs {
 
     public boolean isEmpty() {
         return logs.isEmpty() && iidFiles.isEmpty() && metadataFiles.isEmpty() && digestFiles.isEmpty()
-                && inspectFiles.isEmpty() && images.isEmpty() && imageId == null;
+                && inspectFiles.isEmpty() && manifestFiles.isEmpty() && images.isEmpty() && imageId == null;
     }
 
     /**
@@ -105,6 +112,11 @@ public final class ImageInputs {
         for (Path p : inspectFiles) {
             try (InputStream in = Files.newInputStream(base.resolve(p))) {
                 collector.inspect(in, p.toString());
+            }
+        }
+        for (Path p : manifestFiles) {
+            try (InputStream in = Files.newInputStream(base.resolve(p))) {
+                collector.manifestFile(in, p.toString());
             }
         }
         collector.images(images, "--image");

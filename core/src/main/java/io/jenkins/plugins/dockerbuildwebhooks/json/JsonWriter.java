@@ -101,6 +101,31 @@ public final class JsonWriter implements AutoCloseable {
         return run(() -> generator.writeNumber(number));
     }
 
+    /**
+     * Writes a plain Java value as {@link JsonReader} returns them (maps, lists, strings, numbers,
+     * booleans, null), keeping key order and numbers as read: a read body written back unchanged.
+     */
+    public JsonWriter any(Object value) {
+        if (value == null) {
+            return nullValue();
+        } else if (value instanceof String s) {
+            return value(s);
+        } else if (value instanceof Boolean b) {
+            return value(b);
+        } else if (value instanceof Number n) {
+            return rawNumber(n.toString());
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            startObject();
+            map.forEach((k, v) -> name(String.valueOf(k)).any(v));
+            return endObject();
+        } else if (value instanceof java.util.List<?> list) {
+            startArray();
+            list.forEach(this::any);
+            return endArray();
+        }
+        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+
     public JsonWriter field(String name, String value) {
         return name(name).value(value);
     }

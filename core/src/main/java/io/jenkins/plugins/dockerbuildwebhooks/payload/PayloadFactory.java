@@ -25,18 +25,18 @@ public final class PayloadFactory {
 
     /** Payloads for every tag of every image, in the images' order and tags sorted. */
     public List<Payload> create(Collection<BuiltImage> images, PayloadFacts facts) {
-        Instant pushedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         List<Payload> payloads = new ArrayList<>();
-        for (BuiltImage image : images) {
-            List<String> tags = image.tags().isEmpty() ? List.of(ImageReference.DEFAULT_TAG) : List.copyOf(image.tags());
-            for (String tag : tags) {
-                payloads.add(create(image, tag, facts, pushedAt));
-            }
+        for (PushedTag tag : PushedTag.of(images, clock)) {
+            payloads.add(create(tag, facts, facts.callbackUrl()));
         }
         return payloads;
     }
 
-    private Payload create(BuiltImage image, String tag, PayloadFacts facts, Instant pushedAt) {
+    /** The payload of one pushed tag, with {@code callbackUrl} (empty for none). */
+    public static Payload create(PushedTag pushed, PayloadFacts facts, String callbackUrl) {
+        BuiltImage image = pushed.image();
+        String tag = pushed.tag();
+        Instant pushedAt = pushed.pushedAt();
         RepositoryName repository = image.repository();
         List<String> imageIds = image.imageId().map(ImageId::hex).map(List::of).orElse(List.of());
         String digest = facts.includeDigest() ? image.registryDigest().map(Object::toString).orElse(null) : null;
@@ -58,6 +58,6 @@ public final class PayloadFactory {
                 names.repoUrl(),
                 0,
                 "Active");
-        return new Payload(ImageReference.of(repository, tag), facts.callbackUrl(), pushData, info);
+        return new Payload(ImageReference.of(repository, tag), callbackUrl == null ? "" : callbackUrl, pushData, info);
     }
 }

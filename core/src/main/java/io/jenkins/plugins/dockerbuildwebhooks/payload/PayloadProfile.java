@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The JSON shape a payload is written in. Both carry the same fields; they differ in JSON types.
+ * The format a pushed tag is sent in. The two Docker Hub profiles carry the same fields and
+ * differ in JSON types; the registry notification envelope and CDEvents are other formats
+ * altogether. {@link FormatOptions#writer()} gives each one's {@link FormatWriter}.
  */
 public enum PayloadProfile {
     /**
@@ -18,12 +20,25 @@ public enum PayloadProfile {
      * {@code date_created} floats in scientific notation. Only for receivers written against that
      * page; typed Go receivers reject it.
      */
-    DOCKER_HUB_LEGACY("docker-hub-legacy");
+    DOCKER_HUB_LEGACY("docker-hub-legacy"),
+    /**
+     * The Docker Distribution registry's notification envelope ({@code {"events":[...]}}), as a
+     * registry sends it for a manifest push: for the dockerhub-notification plugin's registry
+     * endpoint, keel's registry handler and other receivers of registry events.
+     */
+    REGISTRY_NOTIFICATION("registry-notification"),
+    /** A CDEvents {@code artifact.published} event carried as a CloudEvent. */
+    CDEVENTS("cdevents");
 
     private final String id;
 
     PayloadProfile(String id) {
         this.id = id;
+    }
+
+    /** Whether this is one of the Docker Hub payload shapes ({@link PayloadWriter} writes only those). */
+    public boolean isDockerHub() {
+        return this == DOCKER_HUB || this == DOCKER_HUB_LEGACY;
     }
 
     /** The name used in configuration and on the command line. */

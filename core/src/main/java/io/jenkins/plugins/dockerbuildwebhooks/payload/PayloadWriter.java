@@ -27,8 +27,17 @@ public final class PayloadWriter {
         });
     }
 
-    /** Writes one payload object onto {@code w}. */
+    /**
+     * Writes one payload object onto {@code w}.
+     *
+     * @throws IllegalArgumentException for a profile that is no Docker Hub shape: those have writers of
+     *     their own ({@link FormatOptions#writer()}), and writing Docker Hub JSON for them would be wrong
+     */
     public static void write(JsonWriter w, Payload payload, PayloadProfile profile) {
+        if (!profile.isDockerHub()) {
+            throw new IllegalArgumentException("profile " + profile.id() + " is not a Docker Hub payload: write it "
+                    + "with FormatOptions.writer()");
+        }
         boolean legacy = profile == PayloadProfile.DOCKER_HUB_LEGACY;
         PushData push = payload.pushData();
         RepositoryInfo repo = payload.repository();

@@ -32,7 +32,7 @@ record RepositoryNames(String repoName, String namespace, String name, String ow
     }
 
     /** Registries on loopback speak plain HTTP (Docker treats them as insecure registries). */
-    private static boolean isLocal(String domain) {
+    static boolean isLocal(String domain) {
         String host = domain.startsWith("[") ? domain.substring(0, domain.indexOf(']') + 1)
                 : domain.contains(":") ? domain.substring(0, domain.indexOf(':')) : domain;
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");

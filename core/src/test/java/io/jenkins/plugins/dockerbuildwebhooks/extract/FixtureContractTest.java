@@ -32,6 +32,8 @@ class FixtureContractTest {
 
         assertThat(FixtureScenarios.actual(result)).as("%s, notes: %s", scenario.id(), result.notes())
                 .isEqualTo(scenario.expected());
+        assertThat(FixtureScenarios.actualManifests(result, scenario.manifests()))
+                .as("media type and size in %s", scenario.id()).isEqualTo(scenario.manifests());
         assertThat(result.hasConflicts()).as("conflicts in %s: %s", scenario.id(), result.notes()).isFalse();
     }
 
@@ -47,6 +49,9 @@ class FixtureContractTest {
             "registry-api-tags-app-bk.json", "skopeo-inspect-config.txt", "skopeo-inspect-format-digest.txt",
             "skopeo-inspect-podman-pushed.txt", "skopeo-inspect-raw.txt", "skopeo-inspect.txt", "skopeo-list-tags.txt",
             "buildx-imagetools-inspect-raw.txt", "buildx-ls.txt", "buildx-version.txt", "buildx-create-remote.txt",
+            "buildx013-ls.txt", "buildx013-version.txt", "buildx-multiplatform-imagetools-inspect.txt",
+            "buildx-multiplatform-noprovenance-imagetools-inspect-raw.txt",
+            "registry-api-multiplatform-index.json", "registry-api-multiplatform-index-headers.txt",
             // used by unit tests rather than scenarios
             "buildah-inspect.json");
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.extract;
 
+import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonObject;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.io.IOException;
@@ -31,7 +32,8 @@ final class FixtureScenarios {
             JsonObject root = JsonReader.parseObject(Files.readAllBytes(folder().resolve("expected.json")), "expected.json");
             List<Scenario> out = new ArrayList<>();
             for (JsonObject s : root.objects("scenarios")) {
-                out.add(new Scenario(s.string("id"), s.strings("args"), expected(s.object("expected"))));
+                out.add(new Scenario(s.string("id"), s.strings("args"), expected(s.object("expected")),
+                        expectedManifests(s.object("expected"))));
             }
             return out;
         } catch (IOException e) {
@@ -39,12 +41,30 @@ final class FixtureScenarios {
         }
     }
 
-    /** repository → "tags imageId digest", order-free. */
+    /** repository → "tags imageId digest [platforms]", order-free but for the platforms' index order. */
     static Map<String, String> expected(JsonObject expected) {
         Map<String, String> out = new TreeMap<>();
         for (JsonObject image : expected.objects("images")) {
+            List<String> platforms = new ArrayList<>();
+            if (image.has("platforms")) {
+                for (JsonObject p : image.objects("platforms")) {
+                    platforms.add(p.string("platform") + "@" + p.string("digest"));
+                }
+            }
             out.put(image.string("repository"), new TreeSet<>(image.strings("tags")) + " "
-                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null"));
+                    + image.optString("imageId").orElse("null") + " " + image.optString("digest").orElse("null")
+                    + (platforms.isEmpty() ? "" : " " + platforms));
+        }
+        return out;
+    }
+
+    /** repository → "mediaType size", for the entries that give them. */
+    static Map<String, String> expectedManifests(JsonObject expected) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonObject image : expected.objects("images")) {
+            if (image.has("mediaType")) {
+                out.put(image.string("repository"), image.string("mediaType") + " " + image.optLong("size").orElse(-1L));
+            }
         }
         return out;
     }
@@ -60,6 +80,7 @@ final class FixtureScenarios {
                 case "--metadata-file" -> inputs.metadataFile(Path.of(value));
                 case "--digestfile" -> inputs.digestFile(Path.of(value));
                 case "--inspect" -> inputs.inspect(Path.of(value));
+                case "--manifest" -> inputs.manifestFile(Path.of(value));
                 case "--image" -> inputs.image(value);
                 default -> throw new IllegalArgumentException("unknown option in a scenario: " + args.get(i));
             }
@@ -71,11 +92,25 @@ final class FixtureScenarios {
         Map<String, String> out = new TreeMap<>();
         result.images().forEach(b -> out.put(b.repository().familiarName(), new TreeSet<>(b.tags()) + " "
                 + b.imageId().map(Object::toString).orElse("null") + " "
-                + b.registryDigest().map(Object::toString).orElse("null")));
+                + b.registryDigest().map(Object::toString).orElse("null")
+                + (b.platforms().isEmpty() ? "" : " " + b.platforms().stream()
+                        .map(p -> p.platform() + "@" + p.digest()).toList())));
         return out;
     }
 
-    record Scenario(String id, List<String> args, Map<String, String> expected) {
+    /** repository → "mediaType size" of the images named in {@code wanted}. */
+    static Map<String, String> actualManifests(CollectedImages result, Map<String, String> wanted) {
+        Map<String, String> out = new TreeMap<>();
+        for (BuiltImage b : result.images()) {
+            String name = b.repository().familiarName();
+            if (wanted.containsKey(name)) {
+                out.put(name, b.manifest().map(m -> m.mediaType() + " " + m.size()).orElse("none"));
+            }
+        }
+        return out;
+    }
+
+    record Scenario(String id, List<String> args, Map<String, String> expected, Map<String, String> manifests) {
         @Override
         public String toString() {
             return id;

@@ -72,6 +72,9 @@
       if (s.outcome === 'not-sent') continue;
       badges.append(badge(s.outcome, s.scheme + ': ' + s.outcome, s.scheme));
     }
+    const f = d.format;
+    badges.append(badge('format', f.label, 'format'));
+    if (f.schema !== null) badges.append(badge(f.schema === 'valid' ? 'valid' : 'invalid', 'CDEvents schema: ' + f.schema, 'schema'));
     if (d.webhookId !== null) {
       badges.append(d.duplicate
         ? badge('duplicate', 'duplicate of #' + d.firstSeq + ' (attempt ' + d.attempt + ' of webhook-id ' + d.webhookId + ')')
@@ -83,6 +86,22 @@
       article.append(el('p', 'check-detail', s.scheme + ': ' + s.detail));
     }
 
+    if (f.kind !== 'docker-hub' && f.kind !== 'unknown') {
+      const fields = el('dl', 'format-fields');
+      for (const [name, value] of f.fields) {
+        fields.append(el('dt', null, name));
+        const dd = el('dd', null, value === null ? '—' : value);
+        dd.dataset.field = name;
+        fields.append(dd);
+      }
+      article.append(fields);
+    }
+    if (f.problems.length > 0) {
+      const problems = el('ul', 'problems');
+      for (const p of f.problems) problems.append(el('li', null, p));
+      article.append(problems);
+    }
+
     const hub = el('dl', 'hub');
     const field = (name, value) => {
       hub.append(el('dt', null, name));
@@ -91,15 +110,17 @@
       hub.append(dd);
     };
     const h = d.dockerHub;
-    field('repository.repo_name', h.repo_name);
-    field('push_data.tag', h.tag);
-    field('push_data.pusher', h.pusher);
-    field('push_data.images', h.images.join(', '));
-    field('callback_url', h.callback_url);
+    if (f.kind === 'docker-hub' || f.kind === 'unknown') {
+      field('repository.repo_name', h.repo_name);
+      field('push_data.tag', h.tag);
+      field('push_data.pusher', h.pusher);
+      field('push_data.images', h.images.join(', '));
+      field('callback_url', h.callback_url);
+    }
     if (d.callback !== null) field('callback', d.callback);
     if (d.storedAs !== null) field('stored as', d.storedAs);
-    if (h.problem !== null) field('body problem', h.problem);
-    article.append(hub);
+    if (h.problem !== null && (f.kind === 'docker-hub' || f.kind === 'unknown')) field('body problem', h.problem);
+    if (hub.childElementCount > 0) article.append(hub);
 
     const bodyBox = el('details', 'body');
     bodyBox.open = true;
