@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Build the webhook payloads for the given images in the chosen --profile and POST each one to every --url:",
-            "concurrently, signed, retried on transient failures, optionally journalled for redeliver."
+            "Build the webhook payloads for the given images in the chosen --profile and POST each one to every --url.",
+            "Deliveries run concurrently, signed, retried on transient failures and, with --journal, recorded for "
+                    + "redeliver."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every delivery succeeded (2xx, or 3xx not followed)",
