@@ -96,8 +96,13 @@ class HelpLinksTest {
         Set<String> urls = new TreeSet<>();
         String step = j.contextPath + "/descriptor/" + DockerWebhookStep.class.getName() + "/help";
         urls.add(step);
-        for (String field : List.of("waitForCallback", "callbackTimeout", "images", "inlineEndpoints")) {
+        for (String field : List.of("waitForCallback", "callbackTimeout")) {
             urls.add(step + "/" + field);
+        }
+        // The fields the step shares with the post-build action point their f:entry at one file each
+        // (Descriptor.getHelpFile); the descriptor's /help/ route knows only class resources.
+        for (String field : List.of("images", "inlineEndpoints")) {
+            urls.add(j.contextPath + "/plugin/docker-build-webhooks/help/" + field + ".html");
         }
         urls.add(j.contextPath + "/descriptor/" + WebhookEndpoint.class.getName() + "/help/url");
 
