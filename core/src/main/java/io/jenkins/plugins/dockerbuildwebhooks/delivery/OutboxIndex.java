@@ -91,12 +91,7 @@ public final class OutboxIndex {
     public synchronized void addAll(List<Link> added) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            for (Link link : added) {
-                ByteBuffer buffer = ByteBuffer.wrap(line(link));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
+            write(channel, added);
             channel.force(false);
         }
         added.forEach(this::put);
@@ -125,12 +120,7 @@ public final class OutboxIndex {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (Link link : kept) {
-                ByteBuffer buffer = ByteBuffer.wrap(line(link));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
+            write(channel, kept);
             channel.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -153,6 +143,15 @@ public final class OutboxIndex {
         int dropped = retain(link -> !link.created().isBefore(cutoff) || unfinished.contains(link.deliveryId()));
         journal.compact(e -> !e.finished() || find(e.id()).isPresent());
         return dropped;
+    }
+
+    private static void write(FileChannel channel, List<Link> lines) throws IOException {
+        for (Link link : lines) {
+            ByteBuffer buffer = ByteBuffer.wrap(line(link));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 
     private void put(Link link) {
