@@ -115,8 +115,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         for (PlannedDelivery planned : deliveries) {
             Delivery delivery;
             try {
-                delivery = new Delivery(planned.deliveryId(), CoreEndpoints.toCore(planned.endpoint()), planned.body(),
-                        java.util.Map.of());
+                delivery = planned.toDelivery();
             } catch (IllegalArgumentException e) {
                 futures.add(CompletableFuture.completedFuture(planned.failedRecord("FAILED", e.getMessage())));
                 continue;
@@ -179,8 +178,9 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     }
 
     /**
-     * Sends a delivery of {@code run} again as a new delivery (new id, new callback URL) that points
-     * to the original. The caller checked that the user may build the job.
+     * Sends a delivery of {@code run} again: a Docker Hub payload as a new delivery (new id, new
+     * callback URL) that points to the original, any other format under its own id, which its body
+     * carries as the event id ({@link Redeliveries}). The caller checked that the user may build the job.
      *
      * @throws AbortException when the delivery is not one of this build's, or its payload is no
      *     longer kept, or its credentials are gone
@@ -190,7 +190,24 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         DeliveriesAction action = DeliveriesAction.of(run);
         DeliveryRecord original = action.find(deliveryId)
                 .orElseThrow(() -> new AbortException("No delivery " + deliveryId + " in " + run.getFullDisplayName()));
-        Delivery again = Redeliveries.repeat(run, deliveryId, index, journal, KEEP_FINISHED);
+        Redeliveries.Repeat repeat = Redeliveries.repeat(run, deliveryId, index, journal, KEEP_FINISHED);
+        Delivery again = repeat.delivery();
+        if (repeat.sameId()) {
+            action.modify(deliveryId, DeliveryRecord::sentAgain);
+            String runId = run.getExternalizableId();
+            try {
+                Optional<DeliveryResult> refused = gate.refusal(again);
+                if (refused.isPresent()) {
+                    RunRecords.result(runId, deliveryId, refused.get());
+                } else {
+                    resend(runId, again, repeat.attemptsSoFar());
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "could not send delivery " + deliveryId + " again", e);
+                RunRecords.result(runId, deliveryId, OutboxGate.failed(again, "not sent: " + e.getMessage()));
+            }
+            return original.sentAgain();
+        }
         DeliveryRecord record = original.redeliveredAs(again.id());
         action.addAll(List.of(record));
         send(run.getExternalizableId(), again, deliveryId, maxAttempts());
@@ -245,12 +262,17 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             RunRecords.result(runId, id, notResumed);
             return false;
         }
-        gate.entered();
-        int attemptsSoFar = entry.attempts().size();
+        resend(runId, delivery, entry.attempts().size());
+        return true;
+    }
+
+    /** Sends a journalled delivery again under its id, its attempts numbered on from {@code attemptsSoFar}. */
+    private void resend(String runId, Delivery delivery, int attemptsSoFar) {
         CompletableFuture<DeliveryResult> sent = routes.send(delivery, maxAttempts(),
                 d -> d.resumeAll(List.of(delivery), List.of(attemptsSoFar)).thenApply(list -> list.get(0)));
+        // entered once sending started (a route that cannot be made throws first); track() lets it leave
+        gate.entered();
         track(runId, delivery, sent);
-        return true;
     }
 
     private static int maxAttempts() {
