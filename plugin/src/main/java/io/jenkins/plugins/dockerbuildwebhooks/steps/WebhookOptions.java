@@ -134,7 +134,7 @@ public final class WebhookOptions implements Serializable {
         return scanConsoleLog || (images.isEmpty() && iidFile.isEmpty() && metadataFile.isEmpty() && digestFile.isEmpty());
     }
 
-    /** {@code docker-hub} or {@code docker-hub-legacy} for every endpoint; empty for each endpoint's own. */
+    /** A payload profile for every endpoint (each keeps its CDEvents spec and mode); empty for each endpoint's own. */
     public String getPayloadProfile() {
         return payloadProfile;
     }
