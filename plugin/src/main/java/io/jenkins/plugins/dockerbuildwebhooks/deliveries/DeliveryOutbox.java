@@ -7,16 +7,12 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackInbox;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
-import io.jenkins.plugins.dockerbuildwebhooks.delivery.JournalEntry;
-import io.jenkins.plugins.dockerbuildwebhooks.delivery.Outcome;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.OutboxIndex;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +37,7 @@ import jenkins.util.SystemProperties;
  * $JENKINS_HOME/docker-build-webhooks/outbox.jsonl}, forced to disk) before its first attempt, with
  * its build in the {@link OutboxIndex}. What still retries after the build stopped waiting finishes
  * here and lands on the build ({@link RunRecords}); after a restart, unfinished deliveries resume
- * with the same ids; "Redeliver" sends a journalled delivery again ({@link Redeliveries}).
+ * with the same ids ({@link OutboxResume}); "Redeliver" sends a journalled delivery again ({@link Redeliveries}).
  *
  * <p>Bounded: {@link OutboxRoutes} keeps one core dispatcher per network route, at most {@value
  * #MAX_IN_FLIGHT} requests in flight each; {@link OutboxGate} admits at most {@code maxPending}
@@ -227,43 +223,10 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     void resumeUnfinished() throws IOException {
         start();
         index.prune(journal, clock.instant().minus(KEEP_FINISHED));
-        int resumed = 0;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (JournalEntry entry : journal.unfinished()) {
-                try {
-                    resumed += resume(entry) ? 1 : 0;
-                } catch (RuntimeException e) {
-                    // e.g. a network policy core cannot read: left unfinished for the next start
-                    LOGGER.log(Level.WARNING, "could not resume delivery " + entry.id(), e);
-                }
-            }
-        }
+        int resumed = OutboxResume.resumeAll(journal, index, this::resend);
         if (resumed > 0) {
             LOGGER.log(Level.INFO, "Resumed {0} unfinished Docker webhook deliveries", resumed);
         }
-    }
-
-    private boolean resume(JournalEntry entry) {
-        String id = entry.id();
-        Run<?, ?> run = index.find(id).map(l -> Run.fromExternalizableId(l.ownerId())).orElse(null);
-        if (run == null) {
-            journal.finish(new DeliveryResult(entry.endpointId(), "", id, Outcome.FAILED, 0, entry.attempts(),
-                    "not resumed: its build no longer exists"));
-            return false;
-        }
-        String runId = run.getExternalizableId();
-        Delivery delivery;
-        try {
-            delivery = entry.toDelivery(new RunSecrets(run));
-        } catch (IllegalArgumentException e) {
-            DeliveryResult notResumed = new DeliveryResult(entry.endpointId(), "", id, Outcome.FAILED, 0,
-                    entry.attempts(), "not resumed after a restart: " + e.getMessage());
-            journal.finish(notResumed);
-            RunRecords.result(runId, id, notResumed);
-            return false;
-        }
-        resend(runId, delivery, entry.attempts().size());
-        return true;
     }
 
     /** Sends a journalled delivery again under its id, its attempts numbered on from {@code attemptsSoFar}. */
