@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * One place deliveries go to: a receiver URL (or a secret-text credential holding it, for URLs that
- * carry tokens), how requests are signed and authenticated, which payload shape it reads and which
+ * carry tokens), how requests are signed and authenticated, which format it reads and which
  * repositories it wants. Holds credentials ids only, never secrets; {@link
  * io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver} resolves them when sending.
  *
