@@ -55,8 +55,10 @@ final class RegistryNotificationFormat implements FormatWriter {
     }
 
     static String noDigest(PushedTag tag) {
+        // Shown by the CLI and the Jenkins plugin alike, so it names the sources, not one tool's options.
         return "no registry digest is known for " + tag.reference() + ", so no event can name what was pushed "
-                + "(give the push output, --metadata-file, --digestfile or --image REF@DIGEST)";
+                + "(the push output, a metadata, digest or manifest file, or an image reference with @sha256:… "
+                + "shows it)";
     }
 
     /** One event; {@code mediaType} null and {@code size} negative are left out, not guessed. */

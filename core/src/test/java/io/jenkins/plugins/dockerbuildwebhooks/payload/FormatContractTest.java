@@ -131,6 +131,8 @@ class FormatContractTest {
         } else {
             assertThat(r.messages()).isEmpty();
             assertThat(r.refusal()).contains(tag.reference().toString(), "no registry digest");
+            assertThat(r.refusal()).as("the CLI and the plugin both show it: no option of one of them")
+                    .doesNotContain("--");
         }
     }
 

@@ -27,6 +27,24 @@ public final class Choices {
         }
         model.add(Messages.Choices_profileDockerHub(), "docker-hub");
         model.add(Messages.Choices_profileDockerHubLegacy(), "docker-hub-legacy");
+        model.add(Messages.Choices_profileRegistryNotification(), "registry-notification");
+        model.add(Messages.Choices_profileCdevents(), "cdevents");
+        return model;
+    }
+
+    /** CDEvents spec versions; the empty choice is the default, 0.4.1. */
+    public static ListBoxModel cdeventsSpecs() {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.Choices_cdevents041(), "");
+        model.add(Messages.Choices_cdevents051(), "0.5.1");
+        return model;
+    }
+
+    /** CloudEvents HTTP modes; the empty choice is the default, binary. */
+    public static ListBoxModel cloudEventsModes() {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.Choices_cloudEventsBinary(), "");
+        model.add(Messages.Choices_cloudEventsStructured(), "structured");
         return model;
     }
 }

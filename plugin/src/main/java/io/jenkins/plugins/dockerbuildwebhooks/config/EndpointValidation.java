@@ -2,9 +2,12 @@ package io.jenkins.plugins.dockerbuildwebhooks.config;
 
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryFilter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.FormatOptions;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -81,6 +84,53 @@ public final class EndpointValidation {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    /** The CDEvents spec version, as core reads it; a note when the profile does not use it. */
+    public static FormValidation cdeventsSpec(String value, String payloadProfile) {
+        try {
+            FormatOptions.parse(PayloadProfile.CDEVENTS.id(), value, null);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        return cdeventsOnly(value, payloadProfile);
+    }
+
+    /** The CloudEvents mode, as core reads it; a note when the profile does not use it. */
+    public static FormValidation cloudEventsMode(String value, String payloadProfile) {
+        try {
+            FormatOptions.parse(PayloadProfile.CDEVENTS.id(), null, value);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        return cdeventsOnly(value, payloadProfile);
+    }
+
+    private static FormValidation cdeventsOnly(String value, String payloadProfile) {
+        boolean cdevents = PayloadProfile.CDEVENTS.id().equals(Util.fixNull(payloadProfile).trim());
+        return cdevents || Util.fixEmptyAndTrim(value) == null ? FormValidation.ok()
+                : FormValidation.ok(Messages.EndpointValidation_cdeventsOnly());
+    }
+
+    /**
+     * The name of the {@code sha256=<hex>} signature header, as core's endpoint takes it; a warning
+     * when the signature scheme sends no such signature.
+     */
+    public static FormValidation hubSignatureHeader(String value, String signatureScheme) {
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null) {
+            return FormValidation.ok();
+        }
+        try {
+            Endpoint.builder("https://receiver.invalid/").hubSignatureHeader(name);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(Messages.EndpointValidation_hubSignatureHeader(e.getMessage()));
+        }
+        String scheme = Util.fixEmptyAndTrim(signatureScheme);
+        if (scheme != null && !scheme.equals(WebhookEndpoint.DEFAULT_SIGNATURE) && !scheme.equals("hub-signature-256")) {
+            return FormValidation.warning(Messages.EndpointValidation_hubSignatureUnused(scheme));
+        }
+        return FormValidation.ok();
     }
 
     /** A whole number from {@code min} to {@code max}; {@code what} names the field in the message. */

@@ -1,30 +1,20 @@
 package io.jenkins.plugins.dockerbuildwebhooks.config;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.Extension;
 import hudson.Util;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
-import hudson.model.Item;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsListing;
 import java.io.Serializable;
 import java.util.Objects;
-import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * One place deliveries go to: a receiver URL (or a secret-text credential holding it, for URLs that
- * carry tokens), how requests are signed and authenticated, which payload shape it reads and which
+ * carry tokens), how requests are signed and authenticated, which format it reads and which
  * repositories it wants. Holds credentials ids only, never secrets; {@link
  * io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver} resolves them when sending.
  *
- * <p>Used in the global configuration and inline in a job's post-build action or Pipeline step.
+ * <p>Used in the global configuration and inline in a job's post-build action or Pipeline step. Its
+ * form (validation, lists, the test button) is {@link WebhookEndpointDescriptor}.
  */
 public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -42,6 +32,10 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
     private String authCredentialsId = "";
     private String headers = "";
     private String payloadProfile = DEFAULT_PAYLOAD_PROFILE;
+    // Format and signature details added later: null in endpoints saved before they existed, read as empty.
+    private String cdeventsSpec = "";
+    private String cloudEventsMode = "";
+    private String hubSignatureHeader = "";
     private String repositories = "";
     private boolean enabled = true;
     private boolean callbacks;
@@ -125,7 +119,7 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
         this.headers = Util.fixNull(headers).trim();
     }
 
-    /** {@code docker-hub} or {@code docker-hub-legacy}. */
+    /** {@code docker-hub}, {@code docker-hub-legacy}, {@code registry-notification} or {@code cdevents}. */
     public String getPayloadProfile() {
         return payloadProfile;
     }
@@ -134,6 +128,39 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
     public void setPayloadProfile(String payloadProfile) {
         String value = Util.fixEmptyAndTrim(payloadProfile);
         this.payloadProfile = value == null ? DEFAULT_PAYLOAD_PROFILE : value;
+    }
+
+    /** The CDEvents spec version of the {@code cdevents} profile: {@code 0.4.1} or {@code 0.5.1}; empty for 0.4.1. */
+    public String getCdeventsSpec() {
+        return Util.fixNull(cdeventsSpec);
+    }
+
+    @DataBoundSetter
+    public void setCdeventsSpec(String cdeventsSpec) {
+        this.cdeventsSpec = Util.fixNull(cdeventsSpec).trim();
+    }
+
+    /** How the {@code cdevents} profile's CloudEvents travel: {@code binary} or {@code structured}; empty for binary. */
+    public String getCloudEventsMode() {
+        return Util.fixNull(cloudEventsMode);
+    }
+
+    @DataBoundSetter
+    public void setCloudEventsMode(String cloudEventsMode) {
+        this.cloudEventsMode = Util.fixNull(cloudEventsMode).trim();
+    }
+
+    /**
+     * The header of the {@code sha256=<hex>} signature; empty for {@code X-Hub-Signature-256}. Some
+     * receivers read another name (Flux's {@code generic-hmac} receiver: {@code X-Signature}).
+     */
+    public String getHubSignatureHeader() {
+        return Util.fixNull(hubSignatureHeader);
+    }
+
+    @DataBoundSetter
+    public void setHubSignatureHeader(String hubSignatureHeader) {
+        this.hubSignatureHeader = Util.fixNull(hubSignatureHeader).trim();
     }
 
     /** Repository patterns (see {@code RepositoryFilter}) that select which images go here; empty for all. */
@@ -174,6 +201,8 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
                 && e.urlCredentialsId.equals(urlCredentialsId) && e.secretCredentialsId.equals(secretCredentialsId)
                 && e.signatureScheme.equals(signatureScheme) && e.authCredentialsId.equals(authCredentialsId)
                 && e.headers.equals(headers) && e.payloadProfile.equals(payloadProfile)
+                && e.getCdeventsSpec().equals(getCdeventsSpec()) && e.getCloudEventsMode().equals(getCloudEventsMode())
+                && e.getHubSignatureHeader().equals(getHubSignatureHeader())
                 && e.repositories.equals(repositories) && e.enabled == enabled && e.callbacks == callbacks;
     }
 
@@ -186,107 +215,5 @@ public final class WebhookEndpoint implements Describable<WebhookEndpoint>, Seri
     @Override
     public String toString() {
         return "WebhookEndpoint[" + id + "]";
-    }
-
-    /** Form validation, credentials lists and the "Send test delivery" button. */
-    @Extension
-    @Symbol("endpoint")
-    public static final class DescriptorImpl extends Descriptor<WebhookEndpoint> {
-        @Override
-        public String getDisplayName() {
-            return Messages.WebhookEndpoint_displayName();
-        }
-
-        @POST
-        public FormValidation doCheckId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.id(value);
-        }
-
-        @POST
-        public FormValidation doCheckUrl(@AncestorInPath @CheckForNull Item item, @QueryParameter String value,
-                @QueryParameter String urlCredentialsId) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.url(value, urlCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckUrlCredentialsId(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value, @QueryParameter String url) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.urlCredentials(value, url);
-        }
-
-        @POST
-        public FormValidation doCheckSecretCredentialsId(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value, @QueryParameter String signatureScheme) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.secret(value, signatureScheme);
-        }
-
-        @POST
-        public FormValidation doCheckHeaders(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.headers(value);
-        }
-
-        @POST
-        public FormValidation doCheckRepositories(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String value) {
-            ConfigPermissions.checkConfigure(item);
-            return EndpointValidation.repositories(value);
-        }
-
-        @POST
-        public ListBoxModel doFillSignatureSchemeItems(@AncestorInPath @CheckForNull Item item) {
-            ConfigPermissions.checkConfigure(item);
-            return Choices.signatureSchemes();
-        }
-
-        @POST
-        public ListBoxModel doFillPayloadProfileItems(@AncestorInPath @CheckForNull Item item) {
-            ConfigPermissions.checkConfigure(item);
-            return Choices.payloadProfiles(false);
-        }
-
-        @POST
-        public ListBoxModel doFillUrlCredentialsIdItems(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String urlCredentialsId) {
-            return CredentialsListing.secretText(item, urlCredentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillSecretCredentialsIdItems(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String secretCredentialsId) {
-            return CredentialsListing.secretText(item, secretCredentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillAuthCredentialsIdItems(@AncestorInPath @CheckForNull Item item,
-                @QueryParameter String authCredentialsId) {
-            return CredentialsListing.authentication(item, authCredentialsId);
-        }
-
-        /**
-         * Posts a sample payload to the endpoint as the form shows it, without saving anything, and
-         * answers with the status, latency and the start of the response.
-         */
-        @POST
-        public FormValidation doTestDelivery(@AncestorInPath @CheckForNull Item item, @QueryParameter String id,
-                @QueryParameter String url, @QueryParameter String urlCredentialsId,
-                @QueryParameter String secretCredentialsId, @QueryParameter String signatureScheme,
-                @QueryParameter String authCredentialsId, @QueryParameter String headers,
-                @QueryParameter String payloadProfile) {
-            ConfigPermissions.checkConfigure(item);
-            WebhookEndpoint endpoint = new WebhookEndpoint(Util.fixEmptyAndTrim(id) == null ? "test" : id);
-            endpoint.setUrl(url);
-            endpoint.setUrlCredentialsId(urlCredentialsId);
-            endpoint.setSecretCredentialsId(secretCredentialsId);
-            endpoint.setSignatureScheme(signatureScheme);
-            endpoint.setAuthCredentialsId(authCredentialsId);
-            endpoint.setHeaders(headers);
-            endpoint.setPayloadProfile(payloadProfile);
-            return EndpointTester.get().test(endpoint, item);
-        }
     }
 }

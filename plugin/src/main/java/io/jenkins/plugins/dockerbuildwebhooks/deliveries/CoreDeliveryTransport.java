@@ -11,7 +11,6 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.RetryPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -48,7 +47,7 @@ public final class CoreDeliveryTransport implements DeliveryTransport {
         for (PlannedDelivery planned : deliveries) {
             Delivery delivery;
             try {
-                delivery = new Delivery(planned.deliveryId(), CoreEndpoints.toCore(planned.endpoint()), planned.body(), Map.of());
+                delivery = planned.toDelivery();
             } catch (IllegalArgumentException e) {
                 futures.add(CompletableFuture.completedFuture(planned.failedRecord("FAILED", e.getMessage())));
                 continue;

@@ -27,6 +27,7 @@ public final class CoreEndpoints {
         Endpoint.Builder b = Endpoint.builder(e.url())
                 .id(e.id())
                 .urlRef(ref(e, e.urlCredentialsId()))
+                .hubSignatureHeader(e.hubSignatureHeader())
                 .connectTimeout(e.connectTimeout())
                 .timeout(e.timeout());
         SignatureScheme scheme = SignatureScheme.fromId(e.signatureScheme());

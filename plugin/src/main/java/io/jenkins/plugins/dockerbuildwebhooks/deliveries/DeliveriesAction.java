@@ -78,7 +78,8 @@ public class DeliveriesAction implements RunAction2 {
     public void addAll(List<DeliveryRecord> added) throws IOException {
         synchronized (records) {
             for (DeliveryRecord record : added) {
-                int index = indexOf(record.getDeliveryId(), record.getEndpointId());
+                // skipped tags have no delivery id: each is its own record
+                int index = record.isSkipped() ? -1 : indexOf(record.getDeliveryId(), record.getEndpointId());
                 if (index < 0) {
                     records.add(record);
                 } else {
@@ -186,9 +187,12 @@ public class DeliveriesAction implements RunAction2 {
         return String.join(", ", parts);
     }
 
-    /** Records that are neither delivered nor still pending: what "Redeliver failed" sends again. */
+    /**
+     * Records that are neither delivered nor still pending, nor skipped (never sent): what
+     * "Redeliver failed" sends again.
+     */
     public List<DeliveryRecord> getFailedRecords() {
-        return getRecords().stream().filter(r -> !r.isSuccess() && !r.isPending()).toList();
+        return getRecords().stream().filter(r -> !r.isSuccess() && !r.isPending() && !r.isSkipped()).toList();
     }
 
     /** The latest redelivery of {@code deliveryId} (following chains), or the record itself. */

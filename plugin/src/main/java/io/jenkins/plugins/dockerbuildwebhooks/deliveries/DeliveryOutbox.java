@@ -7,16 +7,12 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackInbox;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
-import io.jenkins.plugins.dockerbuildwebhooks.delivery.JournalEntry;
-import io.jenkins.plugins.dockerbuildwebhooks.delivery.Outcome;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.OutboxIndex;
 import java.io.File;
 import java.io.IOException;
@@ -41,7 +37,7 @@ import jenkins.util.SystemProperties;
  * $JENKINS_HOME/docker-build-webhooks/outbox.jsonl}, forced to disk) before its first attempt, with
  * its build in the {@link OutboxIndex}. What still retries after the build stopped waiting finishes
  * here and lands on the build ({@link RunRecords}); after a restart, unfinished deliveries resume
- * with the same ids; "Redeliver" sends a journalled delivery again ({@link Redeliveries}).
+ * with the same ids ({@link OutboxResume}); "Redeliver" sends a journalled delivery again ({@link Redeliveries}).
  *
  * <p>Bounded: {@link OutboxRoutes} keeps one core dispatcher per network route, at most {@value
  * #MAX_IN_FLIGHT} requests in flight each; {@link OutboxGate} admits at most {@code maxPending}
@@ -115,8 +111,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         for (PlannedDelivery planned : deliveries) {
             Delivery delivery;
             try {
-                delivery = new Delivery(planned.deliveryId(), CoreEndpoints.toCore(planned.endpoint()), planned.body(),
-                        java.util.Map.of());
+                delivery = planned.toDelivery();
             } catch (IllegalArgumentException e) {
                 futures.add(CompletableFuture.completedFuture(planned.failedRecord("FAILED", e.getMessage())));
                 continue;
@@ -179,8 +174,9 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     }
 
     /**
-     * Sends a delivery of {@code run} again as a new delivery (new id, new callback URL) that points
-     * to the original. The caller checked that the user may build the job.
+     * Sends a delivery of {@code run} again: a Docker Hub payload as a new delivery (new id, new
+     * callback URL) that points to the original, any other format under its own id, which its body
+     * carries as the event id ({@link Redeliveries}). The caller checked that the user may build the job.
      *
      * @throws AbortException when the delivery is not one of this build's, or its payload is no
      *     longer kept, or its credentials are gone
@@ -190,7 +186,24 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         DeliveriesAction action = DeliveriesAction.of(run);
         DeliveryRecord original = action.find(deliveryId)
                 .orElseThrow(() -> new AbortException("No delivery " + deliveryId + " in " + run.getFullDisplayName()));
-        Delivery again = Redeliveries.repeat(run, deliveryId, index, journal, KEEP_FINISHED);
+        Redeliveries.Repeat repeat = Redeliveries.repeat(run, deliveryId, index, journal, KEEP_FINISHED);
+        Delivery again = repeat.delivery();
+        if (repeat.sameId()) {
+            action.modify(deliveryId, DeliveryRecord::sentAgain);
+            String runId = run.getExternalizableId();
+            try {
+                Optional<DeliveryResult> refused = gate.refusal(again);
+                if (refused.isPresent()) {
+                    RunRecords.result(runId, deliveryId, refused.get());
+                } else {
+                    resend(runId, again, repeat.attemptsSoFar());
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "could not send delivery " + deliveryId + " again", e);
+                RunRecords.result(runId, deliveryId, OutboxGate.failed(again, "not sent: " + e.getMessage()));
+            }
+            return original.sentAgain();
+        }
         DeliveryRecord record = original.redeliveredAs(again.id());
         action.addAll(List.of(record));
         send(run.getExternalizableId(), again, deliveryId, maxAttempts());
@@ -210,47 +223,19 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     void resumeUnfinished() throws IOException {
         start();
         index.prune(journal, clock.instant().minus(KEEP_FINISHED));
-        int resumed = 0;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (JournalEntry entry : journal.unfinished()) {
-                try {
-                    resumed += resume(entry) ? 1 : 0;
-                } catch (RuntimeException e) {
-                    // e.g. a network policy core cannot read: left unfinished for the next start
-                    LOGGER.log(Level.WARNING, "could not resume delivery " + entry.id(), e);
-                }
-            }
-        }
+        int resumed = OutboxResume.resumeAll(journal, index, this::resend);
         if (resumed > 0) {
             LOGGER.log(Level.INFO, "Resumed {0} unfinished Docker webhook deliveries", resumed);
         }
     }
 
-    private boolean resume(JournalEntry entry) {
-        String id = entry.id();
-        Run<?, ?> run = index.find(id).map(l -> Run.fromExternalizableId(l.ownerId())).orElse(null);
-        if (run == null) {
-            journal.finish(new DeliveryResult(entry.endpointId(), "", id, Outcome.FAILED, 0, entry.attempts(),
-                    "not resumed: its build no longer exists"));
-            return false;
-        }
-        String runId = run.getExternalizableId();
-        Delivery delivery;
-        try {
-            delivery = entry.toDelivery(new RunSecrets(run));
-        } catch (IllegalArgumentException e) {
-            DeliveryResult notResumed = new DeliveryResult(entry.endpointId(), "", id, Outcome.FAILED, 0,
-                    entry.attempts(), "not resumed after a restart: " + e.getMessage());
-            journal.finish(notResumed);
-            RunRecords.result(runId, id, notResumed);
-            return false;
-        }
-        gate.entered();
-        int attemptsSoFar = entry.attempts().size();
+    /** Sends a journalled delivery again under its id, its attempts numbered on from {@code attemptsSoFar}. */
+    private void resend(String runId, Delivery delivery, int attemptsSoFar) {
         CompletableFuture<DeliveryResult> sent = routes.send(delivery, maxAttempts(),
                 d -> d.resumeAll(List.of(delivery), List.of(attemptsSoFar)).thenApply(list -> list.get(0)));
+        // entered once sending started (a route that cannot be made throws first); track() lets it leave
+        gate.entered();
         track(runId, delivery, sent);
-        return true;
     }
 
     private static int maxAttempts() {

@@ -18,6 +18,8 @@ public final class DeliveryRecord implements Serializable {
 
     /** Outcome names; {@code PENDING} is still being delivered (after the build stopped waiting). */
     public static final String PENDING = "PENDING";
+    /** A message the endpoint's format could not write for the tag (e.g. no registry digest known); never sent. */
+    public static final String SKIPPED = "SKIPPED";
 
     private final String deliveryId;
     private final String endpointId;
@@ -56,7 +58,15 @@ public final class DeliveryRecord implements Serializable {
                 "still being delivered", List.of(), payload);
     }
 
-    /** The {@code webhook-id} header: the same on every attempt. */
+    /**
+     * A tag the endpoint's format refused to describe, with core's reason. It has no delivery id:
+     * nothing was sent, so there is nothing to redeliver.
+     */
+    public static DeliveryRecord skipped(String endpointId, String maskedUrl, String reference, String reason) {
+        return new DeliveryRecord("", endpointId, maskedUrl, reference, SKIPPED, false, 0, reason, List.of(), "");
+    }
+
+    /** The {@code webhook-id} header: the same on every attempt; empty for a skipped tag. */
     public String getDeliveryId() {
         return deliveryId;
     }
@@ -75,7 +85,10 @@ public final class DeliveryRecord implements Serializable {
         return reference;
     }
 
-    /** {@code DELIVERED}, {@code DELIVERED_REDIRECT}, {@code FAILED}, {@code GONE}, {@code BLOCKED} or {@code PENDING}. */
+    /**
+     * {@code DELIVERED}, {@code DELIVERED_REDIRECT}, {@code FAILED}, {@code GONE}, {@code BLOCKED},
+     * {@code PENDING} or {@code SKIPPED}.
+     */
     public String getOutcome() {
         return outcome;
     }
@@ -86,6 +99,10 @@ public final class DeliveryRecord implements Serializable {
 
     public boolean isPending() {
         return PENDING.equals(outcome);
+    }
+
+    public boolean isSkipped() {
+        return SKIPPED.equals(outcome);
     }
 
     /** The last HTTP status, 0 if none. */
@@ -137,6 +154,9 @@ public final class DeliveryRecord implements Serializable {
         StringBuilder line = new StringBuilder()
                 .append(reference).append(" → ").append(endpointId).append(" (").append(maskedUrl).append("): ")
                 .append(outcome);
+        if (isSkipped()) {
+            return line.append(": not sent, ").append(message).toString();
+        }
         if (status > 0) {
             line.append(", HTTP ").append(status);
         }
@@ -197,6 +217,19 @@ public final class DeliveryRecord implements Serializable {
         DeliveryRecord copy = pending(newDeliveryId, endpointId, maskedUrl, reference, payload);
         copy.callbackExpected = callbackExpected;
         copy.redeliveryOf = deliveryId;
+        return copy;
+    }
+
+    /**
+     * This delivery being sent again under its own id (a format whose body carries the id as its
+     * event id): pending, with what it is a redelivery of and its callback facts kept.
+     */
+    public DeliveryRecord sentAgain() {
+        DeliveryRecord copy = new DeliveryRecord(deliveryId, endpointId, maskedUrl, reference, PENDING, false, 0,
+                "being sent again under the same id", attempts, payload);
+        copy.callback = callback;
+        copy.callbackExpected = callbackExpected;
+        copy.redeliveryOf = redeliveryOf;
         return copy;
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsType;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.HeaderLine;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.FormatOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Turns a configured {@link WebhookEndpoint} into a {@link ResolvedEndpoint}: credentials looked
- * up, headers parsed, timeouts from the global defaults. Every problem is an {@link AbortException}
+ * up, headers and format parsed, timeouts from the global defaults. Every problem is an {@link AbortException}
  * naming the endpoint and, for credentials, their id.
  */
 public final class EndpointResolver {
@@ -61,10 +62,17 @@ public final class EndpointResolver {
         } catch (IllegalArgumentException e) {
             throw new AbortException("The headers of " + name + " are not usable: " + e.getMessage());
         }
+        FormatOptions format;
+        try {
+            format = FormatOptions.parse(endpoint.getPayloadProfile(), endpoint.getCdeventsSpec(),
+                    endpoint.getCloudEventsMode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("The format of " + name + " is not usable: " + e.getMessage());
+        }
         ResolvedEndpoint resolved = new ResolvedEndpoint(endpoint.getId(), url, emptyToNull(endpoint.getUrlCredentialsId()),
-                credentials.context(), scheme, signing,
+                credentials.context(), scheme, endpoint.getHubSignatureHeader(), signing,
                 emptyToNull(endpoint.getSecretCredentialsId()), bearer, basicUser, basicPassword,
-                emptyToNull(endpoint.getAuthCredentialsId()), headers,
+                emptyToNull(endpoint.getAuthCredentialsId()), headers, format,
                 Duration.ofSeconds(Math.max(1, defaults.getConnectTimeoutSeconds())),
                 Duration.ofSeconds(Math.max(1, defaults.getTimeoutSeconds())));
         try {

@@ -27,7 +27,8 @@ public final class NetworkSettings {
                 () -> Jenkins.get().getProxy(), userAgent());
     }
 
-    static String userAgent() {
+    /** What requests and registry events name as their sender. */
+    public static String userAgent() {
         return "docker-build-webhooks Jenkins/" + Jenkins.VERSION;
     }
 }

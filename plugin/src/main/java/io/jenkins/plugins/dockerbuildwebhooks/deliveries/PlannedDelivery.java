@@ -2,22 +2,35 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackUrls;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Delivery;
+import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * One payload for one endpoint, about to be sent: the delivery id (kept across retries), the exact
- * body bytes and what the record shows.
+ * One message for one endpoint, about to be sent: the delivery id (kept across retries), the exact
+ * body bytes, the headers of its format and what the record shows.
  *
- * @param reference the repository:tag the payload reports
+ * @param reference what the message reports: the repository:tag, with the platform for a platform's event
+ * @param headers the format's own headers ({@code Content-Type}, CloudEvents {@code ce-*}), sent as they are
  */
-public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, String reference, byte[] body) {
+public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, String reference, byte[] body,
+        Map<String, String> headers) {
     private static final RandomGenerator IDS = new SecureRandom();
 
     public PlannedDelivery {
         body = body.clone();
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** A message a format wrote for {@code endpoint}, under the id it was written for. */
+    public static PlannedDelivery of(Message message, ResolvedEndpoint endpoint) {
+        return new PlannedDelivery(message.deliveryId(), endpoint, message.label(), message.body(), message.headers());
     }
 
     /** A fresh delivery id, in core's format ({@link Delivery#newId}): {@code msg_} and 26 random base-36 characters. */
@@ -28,6 +41,16 @@ public record PlannedDelivery(String deliveryId, ResolvedEndpoint endpoint, Stri
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * Core's delivery of this message.
+     *
+     * @throws IllegalArgumentException with core's message when the endpoint or a header is not usable
+     */
+    public Delivery toDelivery() {
+        Endpoint core = CoreEndpoints.toCore(endpoint);
+        return new Delivery(deliveryId, core, body, headers);
     }
 
     /** The body as shown on the build page: UTF-8 text, callback URL masked. */

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsRef;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.WebhookUrls;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.FormatOptions;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,8 +20,10 @@ import java.util.Map;
  * @param credentialsContext where every credentials id of this endpoint was looked up, so a resumed
  *     delivery looks them up the same way
  * @param signatureScheme core's scheme id; {@code none} when there is no signing secret
+ * @param hubSignatureHeader the header of the {@code sha256=} signature; empty for {@code X-Hub-Signature-256}
  * @param bearerToken sent as {@code Authorization: Bearer}, or null
  * @param basicUser with {@code basicPassword} sent as HTTP basic authentication, or null
+ * @param format the endpoint's payload profile with its CDEvents spec and CloudEvents mode
  */
 public record ResolvedEndpoint(
         String id,
@@ -27,6 +31,7 @@ public record ResolvedEndpoint(
         @CheckForNull String urlCredentialsId,
         CredentialsRef.Context credentialsContext,
         String signatureScheme,
+        String hubSignatureHeader,
         @CheckForNull Secret signingSecret,
         @CheckForNull String secretCredentialsId,
         @CheckForNull Secret bearerToken,
@@ -34,11 +39,25 @@ public record ResolvedEndpoint(
         @CheckForNull Secret basicPassword,
         @CheckForNull String authCredentialsId,
         Map<String, String> headers,
+        FormatOptions format,
         Duration connectTimeout,
         Duration timeout) {
 
     public ResolvedEndpoint {
         headers = Map.copyOf(headers);
+    }
+
+    /**
+     * The format deliveries to this endpoint are written in: its own, or {@code profile} when a
+     * notification chooses one for every endpoint (the endpoint's spec and mode still apply).
+     *
+     * @throws IllegalArgumentException naming an unknown profile
+     */
+    public FormatOptions format(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return format;
+        }
+        return new FormatOptions(PayloadProfile.fromId(profile), format.cdEventsSpec(), format.cloudEventsMode());
     }
 
     public String maskedUrl() {

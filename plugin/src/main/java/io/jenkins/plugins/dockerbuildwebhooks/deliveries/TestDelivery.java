@@ -11,12 +11,11 @@ import io.jenkins.plugins.dockerbuildwebhooks.config.EndpointTester;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
+import io.jenkins.plugins.dockerbuildwebhooks.image.Digest;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryName;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFactory;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PushedTag;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.Rendering;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,13 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The "Send test delivery" button: one attempt of a sample payload ({@code example/webhook-test:test})
- * to an endpoint as the form shows it. Nothing is saved and nothing recorded; the answer shows the
+ * The "Send test delivery" button: one attempt of a sample message ({@code example/webhook-test:test},
+ * with a registry digest so that every format can describe it) in the endpoint's format, to the
+ * endpoint as the form shows it. Nothing is saved and nothing recorded; the answer shows the
  * outcome, HTTP status, latency and the start of the response, escaped.
  */
 public final class TestDelivery {
     static final String SAMPLE_REPOSITORY = "example/webhook-test";
     static final String SAMPLE_TAG = "test";
+    /** The sample's registry digest: SHA-256 of nothing, plainly not a real image. */
+    static final Digest SAMPLE_DIGEST = Digest.parse("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
     private final DockerBuildWebhooksConfiguration config;
     private final DeliveryTransport transport;
@@ -52,19 +54,21 @@ public final class TestDelivery {
     /** Sends the sample, with credentials as builds of {@code item} (or the system, globally) see them. */
     public FormValidation send(WebhookEndpoint endpoint, @CheckForNull Item item) {
         ResolvedEndpoint resolved;
-        PayloadProfile profile;
         try {
             resolved = new EndpointResolver(CredentialsLookup.forItem(item), config).resolve(endpoint);
-            profile = PayloadProfile.fromId(endpoint.getPayloadProfile());
-        } catch (AbortException | IllegalArgumentException e) {
+        } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         }
-        BuiltImage sample = new BuiltImage(RepositoryName.parse(SAMPLE_REPOSITORY), List.of(SAMPLE_TAG), null, null);
+        BuiltImage sample = new BuiltImage(RepositoryName.parse(SAMPLE_REPOSITORY), List.of(SAMPLE_TAG), null, SAMPLE_DIGEST);
         User user = User.current();
         String pusher = user != null ? user.getId() : config.getDefaultPusher();
-        Payload payload = new PayloadFactory(Clock.systemUTC()).create(List.of(sample), PayloadFacts.builder(pusher).build()).get(0);
-        PlannedDelivery planned = new PlannedDelivery(PlannedDelivery.newId(), resolved, payload.reference().familiar(),
-                PayloadWriter.toBytes(payload, profile));
+        PayloadFacts facts = PayloadFacts.builder(pusher).userAgent(NetworkSettings.userAgent()).build();
+        Rendering rendering = resolved.format(null).writer().render(PushedTag.of(List.of(sample), Clock.systemUTC()).get(0),
+                facts, PlannedDelivery::newId);
+        if (rendering.isRefused()) {
+            return FormValidation.error(rendering.refusal());
+        }
+        PlannedDelivery planned = PlannedDelivery.of(rendering.messages().get(0), resolved);
         DeliveryRecord record;
         long waitSeconds = resolved.timeout().toSeconds() + resolved.connectTimeout().toSeconds() + 10;
         try {

@@ -73,7 +73,8 @@ final class CallbackTally {
             return "no callback in time";
         }
         if (state.equals(NO_CALLBACK)) {
-            return record.map(r -> r.isCallbackExpected() ? "not delivered (" + r.getOutcome() + ")"
+            return record.map(r -> r.isSkipped() ? "not sent: " + r.getMessage()
+                    : r.isCallbackExpected() ? "not delivered (" + r.getOutcome() + ")"
                     : "its payload asked for no callback (enable callbacks on the endpoint and set the Jenkins URL)")
                     .orElse("no record");
         }

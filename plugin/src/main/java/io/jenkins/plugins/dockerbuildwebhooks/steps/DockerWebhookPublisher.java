@@ -112,6 +112,15 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
         options.setDigestFile(digestFile);
     }
 
+    public String getManifestFile() {
+        return options.getManifestFile();
+    }
+
+    @DataBoundSetter
+    public void setManifestFile(String manifestFile) {
+        options.setManifestFile(manifestFile);
+    }
+
     public boolean isScanConsoleLog() {
         return options.isScanConsoleLog();
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -151,6 +152,15 @@ public class DockerWebhookStep extends Step implements Serializable {
         options.setDigestFile(digestFile);
     }
 
+    public String getManifestFile() {
+        return options.getManifestFile();
+    }
+
+    @DataBoundSetter
+    public void setManifestFile(String manifestFile) {
+        options.setManifestFile(manifestFile);
+    }
+
     public boolean isScanConsoleLog() {
         return options.isScanConsoleLog();
     }
@@ -222,11 +232,8 @@ public class DockerWebhookStep extends Step implements Serializable {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             FilePath workspace = context.get(FilePath.class);
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (DeliveryRecord record : WebhookNotifier.create().notify(run, workspace, listener, options)) {
-                results.add(record.toStepResult());
-            }
-            return results;
+            return WebhookNotifier.create().notify(run, workspace, listener, options).stream()
+                    .map(DeliveryRecord::toStepResult).collect(Collectors.toCollection(ArrayList::new));
         }
     }
 

@@ -56,6 +56,11 @@ public final class ImageSourceReader {
                     collector.digestFile(in, "digestFile " + options.getDigestFile());
                 }
             }
+            if (!options.getManifestFile().isEmpty()) {
+                try (InputStream in = open(options.getManifestFile(), "manifestFile")) {
+                    collector.manifestFile(in, "manifestFile " + options.getManifestFile());
+                }
+            }
             if (options.scansConsoleLog()) {
                 try (InputStream log = run.getLogInputStream()) {
                     collector.log(log, "console log");

@@ -21,7 +21,7 @@ import java.util.Set;
 final class OptionsForm {
     /** Fields whose help lives in {@code webapp/help/}, one file for both forms. */
     private static final Set<String> SHARED_HELP = Set.of("endpoints", "inlineEndpoints", "images", "iidFile",
-            "metadataFile", "digestFile", "scanConsoleLog", "includeDigest", "payloadProfile", "pusher", "failureMode", "waitSeconds");
+            "metadataFile", "digestFile", "manifestFile", "scanConsoleLog", "includeDigest", "payloadProfile", "pusher", "failureMode", "waitSeconds");
 
     private OptionsForm() {}
 

@@ -7,7 +7,6 @@ import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
 import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsLookup;
@@ -15,15 +14,14 @@ import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveriesAction;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryService;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.EndpointResolver;
+import io.jenkins.plugins.dockerbuildwebhooks.deliveries.NetworkSettings;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.PlannedDelivery;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.ResolvedEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.image.BuiltImage;
 import io.jenkins.plugins.dockerbuildwebhooks.image.RepositoryFilter;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.Payload;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFactory;
 import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadFacts;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadProfile;
-import io.jenkins.plugins.dockerbuildwebhooks.payload.PayloadWriter;
+import io.jenkins.plugins.dockerbuildwebhooks.payload.PushedTag;
+import io.jenkins.plugins.dockerbuildwebhooks.steps.DeliveryPlan.Target;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -35,12 +33,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 
 /**
- * The one entry point of the post-build action and the Pipeline step: collect the images, build a
- * payload per repository:tag, pick the endpoints, hand the deliveries to the {@link
- * DeliveryService}, wait for them up to the wait time, record them on the build and apply the
- * failure mode.
+ * The one entry point of the post-build action and the Pipeline step: collect the images, pick the
+ * endpoints, write each pushed repository:tag in each endpoint's format ({@link DeliveryPlan}),
+ * hand the deliveries to the {@link DeliveryService}, wait for them up to the wait time, record
+ * them (and the tags a format refused) on the build and apply the failure mode.
  */
 public final class WebhookNotifier {
     private static final Logger LOGGER = Logger.getLogger(WebhookNotifier.class.getName());
@@ -82,26 +81,28 @@ public final class WebhookNotifier {
             log.println(PREFIX + "No Docker images found in the given sources; nothing to send.");
             return List.of();
         }
-        List<Payload> payloads = new PayloadFactory(clock).create(images, facts(run, options));
-        List<PlannedDelivery> planned = plan(targets, payloads);
-        if (planned.isEmpty()) {
+        DeliveryPlan plan = DeliveryPlan.of(targets, PushedTag.of(images, clock), facts(run, options));
+        if (plan.isEmpty()) {
             log.println(PREFIX + "No endpoint's repository filter accepts the images found; nothing to send.");
             return List.of();
         }
+        List<PlannedDelivery> planned = plan.deliveries();
         log.println(PREFIX + "Sending " + planned.size() + (planned.size() == 1 ? " delivery" : " deliveries") + " for "
-                + payloads.size() + (payloads.size() == 1 ? " image tag" : " image tags") + ".");
+                + plan.tagCount() + (plan.tagCount() == 1 ? " image tag" : " image tags") + ".");
         List<CompletableFuture<DeliveryRecord>> futures;
         try {
-            futures = service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
+            futures = planned.isEmpty() ? List.of() : service.submitAll(run, planned, Math.max(1, config.getMaxAttempts()));
         } catch (IllegalArgumentException e) {
             // e.g. an allow-list entry core cannot read: the message names it
             throw new AbortException("Docker webhooks cannot be sent: " + e.getMessage());
         }
         Awaited awaited = await(planned, futures, waitSeconds(options));
-        List<DeliveryRecord> records = markCallbacks(planned, awaited.records());
+        List<DeliveryRecord> sent = markCallbacks(planned, awaited.records());
         DeliveriesAction action = DeliveriesAction.of(run);
+        List<DeliveryRecord> records = new ArrayList<>(sent);
+        records.addAll(plan.skipped());
         action.addAll(records);
-        keepUpToDate(action, records, futures);
+        keepUpToDate(action, sent, futures);
         for (DeliveryRecord r : records) {
             log.println(PREFIX + r.consoleLine());
         }
@@ -125,9 +126,6 @@ public final class WebhookNotifier {
         Integer wait = options.getWaitSeconds();
         return wait != null ? wait : Math.max(0, config.getWaitSeconds());
     }
-
-    /** An endpoint to send to with the filter and profile that apply. */
-    private record Target(ResolvedEndpoint endpoint, RepositoryFilter filter, PayloadProfile profile, boolean callbacks) {}
 
     private List<Target> targets(Run<?, ?> run, WebhookOptions options, PrintStream log) throws AbortException {
         List<Target> targets = new ArrayList<>();
@@ -168,37 +166,37 @@ public final class WebhookNotifier {
             throws AbortException {
         try {
             RepositoryFilter filter = RepositoryFilter.parse(e.getRepositories());
-            String profile = options.getPayloadProfile().isEmpty() ? e.getPayloadProfile() : options.getPayloadProfile();
-            return new Target(resolver.resolve(e), filter, PayloadProfile.fromId(profile), e.isCallbacks());
+            ResolvedEndpoint resolved = resolver.resolve(e);
+            // a notification's profile applies to every endpoint; each keeps its CDEvents spec and CloudEvents mode
+            return new Target(resolved, filter, resolved.format(options.getPayloadProfile()), e.isCallbacks());
         } catch (IllegalArgumentException ex) {
             throw new AbortException("Endpoint \"" + e.getId() + "\": " + ex.getMessage());
         }
     }
 
-    private PayloadFacts facts(Run<?, ?> run, WebhookOptions options) {
+    /** What fills the messages; {@link DeliveryPlan} adds the per-delivery callback URLs. */
+    private PayloadFacts.Builder facts(Run<?, ?> run, WebhookOptions options) {
         String pusher = options.getPusher();
         if (pusher.isEmpty()) {
             Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
             pusher = user != null && user.getUserId() != null ? user.getUserId() : config.getDefaultPusher();
         }
-        return PayloadFacts.builder(pusher).includeDigest(options.isIncludeDigest()).build();
+        PayloadFacts.Builder facts = PayloadFacts.builder(pusher).includeDigest(options.isIncludeDigest())
+                .userAgent(NetworkSettings.userAgent());
+        try {
+            facts.eventSource(eventSource(run));
+        } catch (IllegalArgumentException e) {
+            LOGGER.log(Level.FINE, "the build's URL cannot be an event source; using the default", e);
+        }
+        return facts;
     }
 
-    private static List<PlannedDelivery> plan(List<Target> targets, List<Payload> payloads) {
-        List<PlannedDelivery> planned = new ArrayList<>();
-        for (Target t : targets) {
-            for (Payload p : payloads) {
-                if (t.filter().accepts(p.reference().repository())) {
-                    String id = PlannedDelivery.newId();
-                    // The callback URL carries a token for this one delivery, so each delivery gets its own payload.
-                    String callbackUrl = t.callbacks() ? CallbackEndpoint.callbackUrlFor(id).orElse("") : "";
-                    Payload payload = new Payload(p.reference(), callbackUrl, p.pushData(), p.repository());
-                    planned.add(new PlannedDelivery(id, t.endpoint(), p.reference().familiar(),
-                            PayloadWriter.toBytes(payload, t.profile())));
-                }
-            }
-        }
-        return planned;
+    /** The build's absolute URL, the events' source; null (core's default) without a Jenkins URL. */
+    @CheckForNull
+    private static String eventSource(Run<?, ?> run) {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        String root = jenkins == null ? null : jenkins.getRootUrl();
+        return root == null || root.isBlank() ? null : root + run.getUrl();
     }
 
     /** The records, each noting whether its payload asked the receiver for a callback. */
@@ -266,7 +264,9 @@ public final class WebhookNotifier {
         if (failed == 0) {
             return;
         }
-        String summary = failed + " of " + records.size() + " Docker webhook deliveries failed";
+        long skipped = records.stream().filter(DeliveryRecord::isSkipped).count();
+        String summary = failed + " of " + records.size() + " Docker webhook deliveries failed"
+                + (skipped == 0 ? "" : " (" + skipped + " of them not sent: see the SKIPPED lines)");
         switch (mode) {
             case NEVER -> log.println(PREFIX + summary + " (failureMode: never).");
             case UNSTABLE -> {

@@ -24,6 +24,8 @@ public final class WebhookOptions implements Serializable {
     private String iidFile = "";
     private String metadataFile = "";
     private String digestFile = "";
+    // added later: null in configurations saved before it existed, read as empty
+    private String manifestFile = "";
     private boolean scanConsoleLog;
     private boolean includeDigest;
     private String payloadProfile = "";
@@ -94,6 +96,18 @@ public final class WebhookOptions implements Serializable {
         this.digestFile = Util.fixNull(digestFile).trim();
     }
 
+    /**
+     * Workspace-relative path of a raw manifest or multi-platform index ({@code docker buildx
+     * imagetools inspect --raw}): media type, size and platforms of the pushed digest.
+     */
+    public String getManifestFile() {
+        return Util.fixNull(manifestFile);
+    }
+
+    public void setManifestFile(String manifestFile) {
+        this.manifestFile = Util.fixNull(manifestFile).trim();
+    }
+
     /** Scan the console log as well; it is scanned anyway when no other source is given. */
     public boolean isScanConsoleLog() {
         return scanConsoleLog;
@@ -112,12 +126,15 @@ public final class WebhookOptions implements Serializable {
         this.scanConsoleLog = scanConsoleLog;
     }
 
-    /** Whether the console log is scanned: when asked, or when no other source is given. */
+    /**
+     * Whether the console log is scanned: when asked, or when no other source is given. A manifest
+     * file does not count: it describes a digest but names no image.
+     */
     public boolean scansConsoleLog() {
         return scanConsoleLog || (images.isEmpty() && iidFile.isEmpty() && metadataFile.isEmpty() && digestFile.isEmpty());
     }
 
-    /** {@code docker-hub} or {@code docker-hub-legacy} for every endpoint; empty for each endpoint's own. */
+    /** A payload profile for every endpoint (each keeps its CDEvents spec and mode); empty for each endpoint's own. */
     public String getPayloadProfile() {
         return payloadProfile;
     }
@@ -168,6 +185,7 @@ public final class WebhookOptions implements Serializable {
         copy.iidFile = env.expand(iidFile);
         copy.metadataFile = env.expand(metadataFile);
         copy.digestFile = env.expand(digestFile);
+        copy.manifestFile = env.expand(getManifestFile());
         copy.scanConsoleLog = scanConsoleLog;
         copy.includeDigest = includeDigest;
         copy.payloadProfile = payloadProfile;

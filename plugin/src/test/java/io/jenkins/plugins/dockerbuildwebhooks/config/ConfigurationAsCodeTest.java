@@ -19,7 +19,8 @@ class ConfigurationAsCodeTest {
     void shouldConfigureEndpointsFromYaml(JenkinsConfiguredWithCodeRule j) {
         DockerBuildWebhooksConfiguration config = DockerBuildWebhooksConfiguration.get();
 
-        assertThat(config.getEndpoints()).extracting(WebhookEndpoint::getId).containsExactly("keel", "flux");
+        assertThat(config.getEndpoints()).extracting(WebhookEndpoint::getId)
+                .containsExactly("keel", "flux", "cd-events", "registry");
         WebhookEndpoint keel = config.findEndpoint("keel").orElseThrow();
         assertThat(keel.getUrl()).isEqualTo("https://hooks.round-trip.example/keel");
         assertThat(keel.getSecretCredentialsId()).isEqualTo("hub-signing");
@@ -31,6 +32,17 @@ class ConfigurationAsCodeTest {
         assertThat(flux.getUrl()).isEmpty();
         assertThat(flux.getUrlCredentialsId()).isEqualTo("flux-url");
         assertThat(flux.isEnabled()).isFalse();
+        assertThat(flux.getPayloadProfile()).as("the default").isEqualTo("docker-hub");
+        WebhookEndpoint events = config.findEndpoint("cd-events").orElseThrow();
+        assertThat(events.getPayloadProfile()).isEqualTo("cdevents");
+        assertThat(events.getCdeventsSpec()).isEqualTo("0.5.1");
+        assertThat(events.getCloudEventsMode()).isEqualTo("structured");
+        assertThat(events.getHubSignatureHeader()).isEqualTo("X-Signature");
+        WebhookEndpoint registry = config.findEndpoint("registry").orElseThrow();
+        assertThat(registry.getPayloadProfile()).isEqualTo("registry-notification");
+        assertThat(registry.getCdeventsSpec()).isEmpty();
+        assertThat(registry.getCloudEventsMode()).isEmpty();
+        assertThat(registry.getHubSignatureHeader()).isEmpty();
         assertThat(config.getConnectTimeoutSeconds()).isEqualTo(3);
         assertThat(config.getTimeoutSeconds()).isEqualTo(20);
         assertThat(config.getMaxAttempts()).isEqualTo(4);
@@ -50,7 +62,9 @@ class ConfigurationAsCodeTest {
 
         assertThat(exported).contains("id: \"keel\"", "url: \"https://hooks.round-trip.example/keel\"",
                 "secretCredentialsId: \"hub-signing\"", "urlCredentialsId: \"flux-url\"", "maxAttempts: 4",
-                "blockPrivateNetworks: true");
+                "blockPrivateNetworks: true", "payloadProfile: \"cdevents\"", "cdeventsSpec: \"0.5.1\"",
+                "cloudEventsMode: \"structured\"", "hubSignatureHeader: \"X-Signature\"",
+                "payloadProfile: \"registry-notification\"");
         assertThat(exported).doesNotContain("whsec_", "0123456789abcdef");
     }
 }

@@ -57,7 +57,16 @@ class DockerBuildWebhooksConfigurationTest {
         WebhookEndpoint secretUrl = new WebhookEndpoint("secret-url");
         secretUrl.setUrlCredentialsId("url");
         secretUrl.setEnabled(false);
-        config.setEndpoints(List.of(plain, secretUrl));
+        WebhookEndpoint events = Fixtures.endpoint("events", "https://cd.example.com/events");
+        events.setSecretCredentialsId("sign");
+        events.setSignatureScheme("hub-signature-256");
+        events.setHubSignatureHeader("X-Signature");
+        events.setPayloadProfile("cdevents");
+        events.setCdeventsSpec("0.5.1");
+        events.setCloudEventsMode("structured");
+        WebhookEndpoint registry = Fixtures.endpoint("registry", "https://jenkins.example.com/dockerregistry-webhook/notify");
+        registry.setPayloadProfile("registry-notification");
+        config.setEndpoints(List.of(plain, secretUrl, events, registry));
         config.setConnectTimeoutSeconds(3);
         config.setTimeoutSeconds(20);
         config.setMaxAttempts(7);
@@ -69,7 +78,12 @@ class DockerBuildWebhooksConfigurationTest {
         j.configRoundtrip();
 
         DockerBuildWebhooksConfiguration after = DockerBuildWebhooksConfiguration.get();
-        assertThat(after.getEndpoints()).containsExactly(plain, secretUrl);
+        assertThat(after.getEndpoints()).containsExactly(plain, secretUrl, events, registry);
+        WebhookEndpoint eventsAfter = after.findEndpoint("events").orElseThrow();
+        assertThat(eventsAfter.getCdeventsSpec()).isEqualTo("0.5.1");
+        assertThat(eventsAfter.getCloudEventsMode()).isEqualTo("structured");
+        assertThat(eventsAfter.getHubSignatureHeader()).isEqualTo("X-Signature");
+        assertThat(after.findEndpoint("registry").orElseThrow().getCdeventsSpec()).as("empty: the default, 0.4.1").isEmpty();
         assertThat(after.getConnectTimeoutSeconds()).isEqualTo(3);
         assertThat(after.getTimeoutSeconds()).isEqualTo(20);
         assertThat(after.getMaxAttempts()).isEqualTo(7);
@@ -94,6 +108,32 @@ class DockerBuildWebhooksConfigurationTest {
             assertThat(request.text()).contains("\"repo_name\":\"example/webhook-test\"", "\"pusher\":\"admin\"");
             assertThat(request.header("X-Hub-Signature-256"))
                     .isEqualTo(Receiver.hubSignature("test-signing-secret", request.body()));
+            assertThat(DockerBuildWebhooksConfiguration.get().getEndpoints()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSendTheTestDeliveryInTheFormatTheFormShows(JenkinsRule j) throws Exception {
+        secure(j);
+        Fixtures.addSecretText("sign", "test-signing-secret");
+        try (Receiver receiver = Receiver.start()) {
+            Page cdevents = post(j, "admin", ENDPOINT_DESCRIPTOR + "testDelivery", Map.of(
+                    "id", "probe", "url", receiver.url("/cdevents"), "payloadProfile", "cdevents",
+                    "cdeventsSpec", "0.5.1", "secretCredentialsId", "sign", "signatureScheme", "hub-signature-256",
+                    "hubSignatureHeader", "X-Signature"));
+            Page registry = post(j, "admin", ENDPOINT_DESCRIPTOR + "testDelivery", Map.of(
+                    "id", "probe", "url", receiver.url("/registry"), "payloadProfile", "registry-notification"));
+
+            assertThat(cdevents.getWebResponse().getContentAsString()).contains("DELIVERED: HTTP 200");
+            assertThat(registry.getWebResponse().getContentAsString()).contains("DELIVERED: HTTP 200");
+            Receiver.Request event = receiver.requests().get(0);
+            assertThat(event.header("ce-id")).isEqualTo(event.header("webhook-id")).startsWith("msg_");
+            assertThat(event.header("ce-type")).isEqualTo("dev.cdevents.artifact.published.0.3.0");
+            assertThat(event.header("ce-subject")).as("the sample has a digest, so every format can describe it")
+                    .startsWith("pkg:oci/webhook-test@sha256:e3b0c442");
+            assertThat(event.header("X-Signature")).isEqualTo(Receiver.hubSignature("test-signing-secret", event.body()));
+            assertThat(receiver.requests().get(1).text()).contains("\"events\"", "\"repository\":\"example/webhook-test\"",
+                    "\"tag\":\"test\"");
             assertThat(DockerBuildWebhooksConfiguration.get().getEndpoints()).isEmpty();
         }
     }

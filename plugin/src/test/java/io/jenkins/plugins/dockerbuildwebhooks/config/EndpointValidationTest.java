@@ -53,4 +53,32 @@ class EndpointValidationTest {
                 .doesNotContain("10.0.0.0/8");
         assertThat(NetworkPolicyValidation.allowList("0.0.0.0/0").kind).isEqualTo(FormValidation.Kind.OK);
     }
+
+    @Test
+    void shouldCheckTheCdEventsSettingsWithCoresParser() {
+        assertThat(EndpointValidation.cdeventsSpec("", "cdevents").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(EndpointValidation.cdeventsSpec("0.5.1", "cdevents").kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation unknownSpec = EndpointValidation.cdeventsSpec("0.6", "cdevents");
+        assertThat(unknownSpec.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(unknownSpec.getMessage()).contains("0.6", "0.4.1", "0.5.1");
+        FormValidation unknownMode = EndpointValidation.cloudEventsMode("batch", "cdevents");
+        assertThat(unknownMode.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(unknownMode.getMessage()).contains("batch", "binary", "structured");
+        assertThat(EndpointValidation.cloudEventsMode("structured", "docker-hub").getMessage())
+                .as("a note, not an error, for a setting the profile ignores").contains("Only the cdevents");
+        assertThat(EndpointValidation.cloudEventsMode("structured", "docker-hub").kind).isEqualTo(FormValidation.Kind.OK);
+    }
+
+    @Test
+    void shouldCheckTheSignatureHeaderNameWithCoresEndpoint() {
+        assertThat(EndpointValidation.hubSignatureHeader("", "both").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(EndpointValidation.hubSignatureHeader("X-Signature", "hub-signature-256").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(EndpointValidation.hubSignatureHeader("X Signature", "both").getMessage()).contains("X Signature");
+        assertThat(EndpointValidation.hubSignatureHeader("ce-id", "both").getMessage()).contains("ce-id", "CloudEvents");
+        assertThat(EndpointValidation.hubSignatureHeader("Content-Type", "both").kind).isEqualTo(FormValidation.Kind.ERROR);
+        FormValidation unused = EndpointValidation.hubSignatureHeader("X-Signature", "standard-webhooks");
+        assertThat(unused.kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(unused.getMessage()).contains("standard-webhooks");
+    }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -61,6 +62,41 @@ class DeliveryOutboxRestartTest {
             });
             sessions.then(j -> assertThat(onlyRecord(build(j)).getOutcome())
                     .as("the result was saved with the build").isEqualTo("DELIVERED"));
+        }
+    }
+
+    /**
+     * A CloudEvent's headers are part of the message: the journal keeps them, and the resumed
+     * delivery carries the same {@code ce-*} headers, id and bytes as the first attempt.
+     */
+    @Test
+    void shouldResumeACdEventWithItsHeadersAfterARestart() throws Throwable {
+        try (HookReceiver receiver = HookReceiver.start().hold()) {
+            AtomicReference<String> deliveryId = new AtomicReference<>();
+            sessions.then(j -> {
+                WebhookEndpoint flux = endpoint("flux", receiver.url("/cdevents"), false);
+                flux.setPayloadProfile("cdevents");
+                configure(5, flux);
+                WorkflowRun run = pipeline(j, "p", "dockerWebhook images: 'localhost:5000/acme/app:1.0@sha256:"
+                        + "456ca21c6abc22828289715cebd9dbbbd76314ef0a5f117dda29dccc0311f5cc', waitSeconds: 0, "
+                        + "failureMode: 'never'", Result.SUCCESS);
+                deliveryId.set(onlyRecord(run).getDeliveryId());
+                await("the receiver holds the first attempt", () -> receiver.requests().size() == 1);
+            });
+            sessions.then(j -> {
+                await("the delivery is sent again after the restart", () -> receiver.requests().size() >= 2);
+                receiver.release();
+                await("the resumed delivery is recorded", () -> onlyRecord(build(j)).isSuccess());
+
+                HookReceiver.Request first = receiver.requests().get(0);
+                HookReceiver.Request resumed = receiver.requests().get(1);
+                for (String header : List.of("ce-id", "ce-specversion", "ce-type", "ce-source", "ce-subject", "ce-time",
+                        "content-type")) {
+                    assertThat(resumed.header(header)).as(header).isNotNull().isEqualTo(first.header(header));
+                }
+                assertThat(resumed.header("ce-id")).isEqualTo(deliveryId.get()).isEqualTo(resumed.header("webhook-id"));
+                assertThat(resumed.body()).as("the same bytes").isEqualTo(first.body());
+            });
         }
     }
 

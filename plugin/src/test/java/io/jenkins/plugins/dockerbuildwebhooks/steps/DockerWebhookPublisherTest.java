@@ -43,8 +43,9 @@ class DockerWebhookPublisherTest {
         before.setEndpoints("hub");
         before.setMetadataFile("meta.json");
         before.setDigestFile("digest.txt");
+        before.setManifestFile("build/index.json");
         before.setScanConsoleLog(true);
-        before.setPayloadProfile("docker-hub-legacy");
+        before.setPayloadProfile("registry-notification");
         before.setPusher("ci-bot");
         before.setFailureMode("failure");
         before.setWaitSeconds(30);
@@ -52,6 +53,10 @@ class DockerWebhookPublisherTest {
         inline.setRepositories("acme/*");
         inline.setHeaders("X-Team: platform");
         inline.setSignatureScheme("hub-signature-256");
+        inline.setHubSignatureHeader("X-Signature");
+        inline.setPayloadProfile("cdevents");
+        inline.setCdeventsSpec("0.5.1");
+        inline.setCloudEventsMode("structured");
         before.setInlineEndpoints(List.of(inline));
 
         DockerWebhookPublisher after = j.configRoundtrip(before);

@@ -199,6 +199,30 @@ class DockerWebhookStepTest {
         j.assertEqualDataBoundBeans(step, back);
     }
 
+    @Test
+    void shouldRoundTripTheFormatFieldsAndTheManifestFile(JenkinsRule j) throws Exception {
+        DockerWebhookStep step = new DockerWebhookStep();
+        step.setImages("localhost:5000/acme/app:1.0");
+        step.setManifestFile("build/index.json");
+        step.setPayloadProfile("registry-notification");
+        WebhookEndpoint inline = Fixtures.endpoint("events", "https://cd.example.com/events");
+        inline.setPayloadProfile("cdevents");
+        inline.setCdeventsSpec("0.5.1");
+        inline.setCloudEventsMode("structured");
+        inline.setHubSignatureHeader("X-Signature");
+        step.setInlineEndpoints(List.of(inline));
+
+        String snippet = Snippetizer.object2Groovy(step);
+
+        assertThat(snippet).contains("manifestFile: 'build/index.json'", "payloadProfile: 'registry-notification'",
+                "cdeventsSpec: '0.5.1'", "cloudEventsMode: 'structured'", "hubSignatureHeader: 'X-Signature'",
+                "payloadProfile: 'cdevents'");
+        DockerWebhookStep back = DescribableModel.of(DockerWebhookStep.class)
+                .instantiate(DescribableModel.uninstantiate2_(step).toMap(), TaskListener.NULL);
+        j.assertEqualDataBoundBeans(step, back);
+        assertThat(back.getInlineEndpoints()).containsExactly(inline);
+    }
+
     /**
      * What a user does: fills the step's form in the Snippet Generator, presses "Generate Pipeline
      * Script" (a POST of the form's JSON), pastes the snippet into a Pipeline and runs it.

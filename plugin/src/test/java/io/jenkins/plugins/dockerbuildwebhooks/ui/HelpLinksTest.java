@@ -29,9 +29,10 @@ class HelpLinksTest {
     private static final List<String> SYSTEM_FIELDS = List.of("connectTimeoutSeconds", "timeoutSeconds", "maxAttempts",
             "waitSeconds", "defaultPusher", "blockPrivateNetworks", "allowList", "endpoints");
     private static final List<String> ENDPOINT_FIELDS = List.of("id", "url", "urlCredentialsId", "secretCredentialsId",
-            "signatureScheme", "authCredentialsId", "payloadProfile", "repositories", "callbacks", "headers", "enabled");
+            "signatureScheme", "authCredentialsId", "payloadProfile", "cdeventsSpec", "cloudEventsMode", "repositories",
+            "callbacks", "headers", "hubSignatureHeader", "enabled");
     private static final List<String> OPTION_FIELDS = List.of("endpoints", "images", "iidFile", "metadataFile",
-            "digestFile", "scanConsoleLog", "includeDigest", "failureMode", "payloadProfile", "pusher", "waitSeconds",
+            "digestFile", "manifestFile", "scanConsoleLog", "includeDigest", "failureMode", "payloadProfile", "pusher", "waitSeconds",
             "inlineEndpoints");
 
     private static Set<String> helpUrls(HtmlPage page) {

@@ -12,7 +12,9 @@ import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -68,6 +70,47 @@ class SystemPageTest {
             assertThat(e.getPayloadProfile()).isEqualTo("docker-hub");
             assertThat(e.isEnabled()).isTrue();
         });
+    }
+
+    @Test
+    void shouldChooseTheCdEventsFormatAndSignatureHeaderInTheForm(JenkinsRule j) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.goTo("manage/configure");
+        HtmlForm form = page.getFormByName("config");
+
+        buttonWithText(page, "Add endpoint").click();
+        wc.waitForBackgroundJavaScript(5000);
+        HtmlInput id = last(form.getByXPath(".//input[@name='_.id']"));
+        id.setValue("flux");
+        HtmlInput url = last(form.getByXPath(".//input[@name='_.url']"));
+        url.setValue("https://flux.example.com/hook/cdevents");
+        HtmlSelect profile = last(form.getByXPath(".//select[@name='_.payloadProfile']"));
+        assertThat(profile.getOptions()).extracting(HtmlOption::getValueAttribute)
+                .containsExactly("docker-hub", "docker-hub-legacy", "registry-notification", "cdevents");
+        profile.setSelectedAttribute("cdevents", true);
+        HtmlSelect spec = last(form.getByXPath(".//select[@name='_.cdeventsSpec']"));
+        assertThat(spec.getOptions()).extracting(HtmlOption::getValueAttribute).containsExactly("", "0.5.1");
+        spec.setSelectedAttribute("0.5.1", true);
+        HtmlSelect mode = last(form.getByXPath(".//select[@name='_.cloudEventsMode']"));
+        mode.setSelectedAttribute("structured", true);
+        HtmlInput header = last(form.getByXPath(".//input[@name='_.hubSignatureHeader']"));
+        header.setValue("X-Signature");
+        j.submit(form);
+
+        assertThat(DockerBuildWebhooksConfiguration.get().getEndpoints()).singleElement().satisfies(e -> {
+            assertThat(e.getPayloadProfile()).isEqualTo("cdevents");
+            assertThat(e.getCdeventsSpec()).isEqualTo("0.5.1");
+            assertThat(e.getCloudEventsMode()).isEqualTo("structured");
+            assertThat(e.getHubSignatureHeader()).isEqualTo("X-Signature");
+        });
+    }
+
+    /** The last of the elements found, the newest endpoint's. */
+    private static <T> T last(List<?> found) {
+        assertThat(found).as("fields of the new endpoint").isNotEmpty();
+        @SuppressWarnings("unchecked")
+        T element = (T) found.get(found.size() - 1);
+        return element;
     }
 
     @Test
