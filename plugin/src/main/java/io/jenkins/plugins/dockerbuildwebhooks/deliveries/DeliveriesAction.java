@@ -139,8 +139,13 @@ public class DeliveriesAction implements RunAction2 {
         return (int) getRecords().stream().filter(DeliveryRecord::isPending).count();
     }
 
+    /** Tags the format could not describe (no registry digest, say): never sent, so not failed either. */
+    public int getSkippedCount() {
+        return (int) getRecords().stream().filter(DeliveryRecord::isSkipped).count();
+    }
+
     public int getFailedCount() {
-        return getRecords().size() - getDeliveredCount() - getPendingCount();
+        return getRecords().size() - getDeliveredCount() - getPendingCount() - getSkippedCount();
     }
 
     /**
