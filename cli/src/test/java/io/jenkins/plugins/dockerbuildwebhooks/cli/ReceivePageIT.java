@@ -152,7 +152,8 @@ class ReceivePageIT {
             // the header table is folded away: its text is read without opening it
             List<String> names = delivery(driver, 6).findElements(By.cssSelector("table.headers tr td:first-child"))
                     .stream().map(td -> td.getAttribute("textContent")).toList();
-            assertThat(names).containsExactly("Host", "x-HUB-signature-256", "WebHook-ID", "content-length");
+            assertThat(names).containsExactly("Host", "x-HUB-signature-256", "WebHook-ID", "content-length",
+                    "Connection");
         } finally {
             driver.quit();
         }
