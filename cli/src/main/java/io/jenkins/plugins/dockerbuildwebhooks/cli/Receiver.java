@@ -188,7 +188,9 @@ final class Receiver implements AutoCloseable {
         if (body.declaredLength() > settings.maxBody()) {
             return new BodyRead(new byte[0], body.declaredLength(), true);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // sized for the declared length: no copies while it grows
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                body.declaredLength() >= 0 ? (int) body.declaredLength() + 1 : 16 * 1024);
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         int n;
