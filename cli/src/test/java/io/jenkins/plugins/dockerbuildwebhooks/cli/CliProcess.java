@@ -38,6 +38,8 @@ final class CliProcess {
     static List<String> command(List<String> prefix, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // the CLI's own temporary files land where the tests' do, so leaving one fails the test class
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
