@@ -12,10 +12,10 @@ import java.util.Locale;
  * Serves the requests of one connection, one after the other (HTTP/1.1 keep-alive; HTTP/1.0 only
  * when the client asks for it). The connection is closed after a refused head, after a body that
  * was left unread beyond {@link #DRAIN} bytes, when either side says {@code Connection: close},
- * and when the client has been silent for {@link #READ_TIMEOUT_MILLIS}.
+ * when the client has been silent longer than the read timeout, and when a request's head is not
+ * complete within the head timeout (see {@link Timeouts}).
  */
 final class HttpConnection implements Runnable {
-    static final int READ_TIMEOUT_MILLIS = 30_000;
     static final long DRAIN = 64 * 1024;
     private static final int LINGER_MILLIS = 2_000;
     private static final long LINGER_BYTES = 4L * 1024 * 1024;
@@ -23,19 +23,21 @@ final class HttpConnection implements Runnable {
     private final Socket socket;
     private final HttpHandler handler;
     private final Runnable onClose;
+    private final Timeouts timeouts;
 
-    HttpConnection(Socket socket, HttpHandler handler, Runnable onClose) {
+    HttpConnection(Socket socket, HttpHandler handler, Timeouts timeouts, Runnable onClose) {
         this.socket = socket;
         this.handler = handler;
+        this.timeouts = timeouts;
         this.onClose = onClose;
     }
 
     @Override
     public void run() {
         try (socket) {
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(timeouts.readMillis());
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            DeadlineInput in = new DeadlineInput(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             String remote = socket.getInetAddress().getHostAddress();
             boolean open = true;
@@ -50,8 +52,10 @@ final class HttpConnection implements Runnable {
     }
 
     /** Serves one request; true when the connection stays open for the next. */
-    private boolean serveOne(InputStream in, OutputStream out, String remote) throws IOException {
+    private boolean serveOne(DeadlineInput in, OutputStream out, String remote) throws IOException {
+        in.startDeadline(timeouts.headMillis());
         ParsedHead head = RequestHeadParser.read(in, remote);
+        in.clearDeadline();
         if (head instanceof ParsedHead.Closed) {
             return false;
         }

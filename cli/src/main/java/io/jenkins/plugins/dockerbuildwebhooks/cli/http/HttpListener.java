@@ -12,7 +12,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A small HTTP/1.1 server: one thread per open connection, at most {@link #MAX_CONNECTIONS} of
- * them; further connections wait in the listen backlog until one closes. It hands each request to
+ * them; further connections wait in the listen backlog until one closes, and {@link Timeouts} close
+ * the ones that keep it waiting. It hands each request to
  * its handler with the header names exactly as they were sent, which the JDK's built-in server
  * does not (it rewrites {@code X-Hub-Signature-256} to {@code X-hub-signature-256}).
  */
@@ -21,20 +22,26 @@ public final class HttpListener implements AutoCloseable {
 
     private final ServerSocket server;
     private final HttpHandler handler;
+    private final Timeouts timeouts;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections = Executors.newCachedThreadPool(daemon("http-connection"));
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private HttpListener(ServerSocket server, HttpHandler handler) {
+    private HttpListener(ServerSocket server, HttpHandler handler, Timeouts timeouts) {
         this.server = server;
         this.handler = handler;
+        this.timeouts = timeouts;
         this.acceptor = daemon("http-accept").newThread(this::acceptLoop);
     }
 
     /** Binds the address (port 0: any free one); {@link java.net.BindException} when it is taken. */
     public static HttpListener bind(InetSocketAddress address, HttpHandler handler) throws IOException {
+        return bind(address, handler, Timeouts.DEFAULT);
+    }
+
+    static HttpListener bind(InetSocketAddress address, HttpHandler handler, Timeouts timeouts) throws IOException {
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
@@ -43,7 +50,7 @@ public final class HttpListener implements AutoCloseable {
             server.close();
             throw e;
         }
-        return new HttpListener(server, handler);
+        return new HttpListener(server, handler, timeouts);
     }
 
     public void start() {
@@ -61,7 +68,7 @@ public final class HttpListener implements AutoCloseable {
                 slots.acquire();
                 Socket socket = server.accept();
                 open.add(socket);
-                connections.execute(new HttpConnection(socket, handler, () -> {
+                connections.execute(new HttpConnection(socket, handler, timeouts, () -> {
                     open.remove(socket);
                     slots.release();
                 }));

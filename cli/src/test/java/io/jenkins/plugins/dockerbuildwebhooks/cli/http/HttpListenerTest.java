@@ -246,6 +246,35 @@ class HttpListenerTest {
     }
 
     @Test
+    void shouldCloseASilentConnectionAndOneWhoseHeadComesTooSlowly() throws Exception {
+        try (HttpListener quick = HttpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                this::echo, new Timeouts(500, 1_500))) {
+            quick.start();
+            try (RawClient silent = new RawClient(quick.address())) {
+                long started = System.nanoTime();
+                assertThat(silent.closedByServer()).isTrue();
+                assertThat(System.nanoTime() - started).as("closed after the read timeout, not before")
+                        .isGreaterThanOrEqualTo(400_000_000L);
+            }
+            try (RawClient slow = new RawClient(quick.address())) {
+                slow.send("GET /slow HTTP/1.1\r\n");
+                boolean closed = false;
+                for (int i = 0; i < 100 && !closed; i++) {
+                    // one header byte every 100 ms: each read is quick, the head never completes
+                    Thread.sleep(100);
+                    try {
+                        slow.send("X");
+                    } catch (IOException reset) {
+                        closed = true;
+                    }
+                }
+                assertThat(closed || slow.closedByServer()).as("closed within the head timeout").isTrue();
+            }
+        }
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void shouldSayWhenTheClientLeftInTheMiddleOfTheBody() throws Exception {
         try (RawClient client = client()) {
             client.send("POST /gone HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly this");
