@@ -4,9 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes a response as HTTP/1.1: status line, the handler's headers, then the ones the server owns, then the body. */
@@ -21,6 +22,10 @@ final class ResponseWriter {
             Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
             Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"));
+
+    /** RFC 9110's IMF-fixdate: two-digit day, English names, GMT. */
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private ResponseWriter() {}
 
@@ -42,7 +47,7 @@ final class ResponseWriter {
         for (HeaderField h : response.headers()) {
             line(head, h.name() + ": " + h.value());
         }
-        line(head, "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        line(head, "Date: " + DATE.format(Instant.now()));
         if (!bodyless) {
             line(head, "Content-Length: " + response.body().length);
         }

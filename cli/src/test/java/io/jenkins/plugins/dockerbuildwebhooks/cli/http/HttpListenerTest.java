@@ -236,6 +236,7 @@ class HttpListenerTest {
         try (RawClient client = client()) {
             RawClient.Response head = client.send("HEAD /h HTTP/1.1\r\n\r\n").read(true);
             assertThat(head.headers()).containsEntry("content-length", "8");
+            assertThat(head.headers().get("date")).matches("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT");
             RawClient.Response noContent = client.send("GET /status/204 HTTP/1.1\r\n\r\n").read();
             assertThat(noContent.status()).isEqualTo(204);
             assertThat(noContent.headers()).doesNotContainKey("content-length");
