@@ -5,9 +5,9 @@ export CI_WORK
 
 # Debian packages the end-to-end tests drive (see docs/testing.md): a Docker engine and registry,
 # podman, buildah and skopeo, two webhook receivers nobody here wrote, and a headless browser for
-# the receive page. Node.js (for the CloudEvents SDK receiver) comes with the machine; Debian's is
+# the receive page, python3 for the signature snippet of docs/delivery.md. Node.js (for the CloudEvents SDK receiver) comes with the machine; Debian's is
 # the fallback.
-E2E_PACKAGES="docker.io docker-registry podman buildah skopeo webhook json2file-go chromium chromium-driver curl"
+E2E_PACKAGES="docker.io docker-registry podman buildah skopeo webhook json2file-go chromium chromium-driver curl python3"
 
 install_packages() {
   log "installing packages"

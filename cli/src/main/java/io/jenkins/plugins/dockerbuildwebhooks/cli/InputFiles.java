@@ -13,15 +13,25 @@ final class InputFiles {
 
     /** A file that must exist and be readable. */
     static void requireReadable(String option, Path file) {
-        if (!Files.exists(file)) {
+        if (Files.notExists(file)) {
             throw new UsageException(option + " " + file + ": no such file");
         }
+        requireFolderOpen(option, file);
         requireUsable(option, file);
+    }
+
+    /** Neither there nor missing: a folder on its path cannot be entered, which is not the same as absent. */
+    private static void requireFolderOpen(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw new UsageException(option + " " + file
+                    + ": cannot be read (permission denied: a folder on its path cannot be entered)");
+        }
     }
 
     /** A file that may not exist yet (it will be created), but if it does must be a readable, writable file. */
     static void requireWritableIfPresent(String option, Path file) {
-        if (Files.exists(file)) {
+        if (!Files.notExists(file)) {
+            requireFolderOpen(option, file);
             requireUsable(option, file);
             if (!Files.isWritable(file)) {
                 throw new UsageException(option + " " + file + ": cannot be written (permission denied)");

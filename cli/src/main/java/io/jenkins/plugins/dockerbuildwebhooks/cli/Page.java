@@ -1,9 +1,9 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HttpRequest;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,39 +30,40 @@ final class Page {
     private static final Pattern AFTER = Pattern.compile("(?:^|&)after=([0-9]{1,18})(?:&|$)");
     private static final Pattern IP_HOST = Pattern.compile("\\[[0-9a-fA-F:.]+\\]|[0-9.]+");
 
-    void serve(HttpExchange exchange, DeliveryLog log, ReceiverSettings settings) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        if (!trustedHost(exchange.getRequestHeaders().getFirst("Host"))) {
-            send(exchange, 403, "text/plain; charset=utf-8",
-                    "receive: open this page by IP address or localhost\n".getBytes(StandardCharsets.UTF_8));
-            return;
+    HttpResponse serve(HttpRequest request, DeliveryLog log, ReceiverSettings settings) {
+        return secured(answer(request, log, settings));
+    }
+
+    private static HttpResponse answer(HttpRequest request, DeliveryLog log, ReceiverSettings settings) {
+        if (!trustedHost(request.header("Host"))) {
+            return HttpResponse.text(403, "receive: open this page by IP address or localhost\n");
         }
-        String path = exchange.getRequestURI().getRawPath();
+        String path = request.rawPath();
         String[] asset = ASSETS.get(path);
         if (asset != null) {
-            send(exchange, 200, asset[1], resource(asset[0]));
-            return;
+            return HttpResponse.of(200, asset[1], resource(asset[0]));
         }
         if (API.equals(path)) {
-            long after = after(exchange.getRequestURI().getRawQuery());
+            long after = after(request.rawQuery());
             byte[] json = DeliveriesJson.write(log.changedAfter(after), log.lastChange(), log.dropped(), settings);
-            send(exchange, 200, "application/json", json);
-            return;
+            return HttpResponse.of(200, "application/json", json);
         }
         Matcher body = BODY.matcher(path);
         if (body.matches()) {
             Optional<ReceivedDelivery> d = log.get(Long.parseLong(body.group(1)));
             if (d.isPresent()) {
-                exchange.getResponseHeaders().set("Content-Disposition",
-                        "attachment; filename=\"delivery-" + d.get().seq() + ".body\"");
-                send(exchange, 200, "application/octet-stream", d.get().body());
-                return;
+                return HttpResponse.of(200, "application/octet-stream", d.get().body()).withHeader(
+                        "Content-Disposition", "attachment; filename=\"delivery-" + d.get().seq() + ".body\"");
             }
         }
-        send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+        return HttpResponse.text(404, "not found\n");
+    }
+
+    private static HttpResponse secured(HttpResponse response) {
+        return response.withHeader("Content-Security-Policy", CSP)
+                .withHeader("X-Content-Type-Options", "nosniff")
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("Referrer-Policy", "no-referrer");
     }
 
     static boolean trustedHost(String host) {
@@ -95,14 +96,6 @@ final class Page {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param method HTTP method
  * @param path path and query as sent
  * @param remote the client's address
- * @param headers every header line in arrival order, names as the JDK server gives them
+ * @param headers every header line in arrival order, names as the client sent them
  * @param body the body bytes; empty when the body was refused as too large
  * @param bodySize bytes received (for a refused body: the bytes seen before refusing)
  * @param bodyTooLarge whether the body exceeded {@code --max-body}

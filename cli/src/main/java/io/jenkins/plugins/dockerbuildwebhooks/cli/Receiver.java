@@ -1,19 +1,18 @@
 package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackState;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HeaderField;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HttpListener;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HttpRequest;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.HttpResponse;
+import io.jenkins.plugins.dockerbuildwebhooks.cli.http.RequestBody;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.PayloadSummary;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.ReceivedFormat;
 import io.jenkins.plugins.dockerbuildwebhooks.receiver.SignatureCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.AbstractMap;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Receiver implements AutoCloseable {
     static final String UI_PREFIX = "/_receive/";
-    private static final int HANDLER_THREADS = 8;
     static final int CALLBACK_QUEUE = 256;
 
     private final ReceiverSettings settings;
@@ -42,8 +40,7 @@ final class Receiver implements AutoCloseable {
     private final BodyStore store;
     private final CallbackSender callbacks = new CallbackSender();
     private final ThreadPoolExecutor callbackThread;
-    private final ThreadPoolExecutor handlers;
-    private final HttpServer server;
+    private final HttpListener server;
     private final Page page = new Page();
 
     Receiver(ReceiverSettings settings, Clock clock, PrintStream out) throws IOException {
@@ -56,13 +53,7 @@ final class Receiver implements AutoCloseable {
         // one callback at a time, and a bounded queue: a flood of deliveries cannot pile up callbacks
         this.callbackThread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(CALLBACK_QUEUE), daemon("receive-callback"));
-        // bounded queue; when full the accepting thread runs the request itself, which slows
-        // accepting down instead of queueing without limit
-        this.handlers = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(64), daemon("receive-http"), new ThreadPoolExecutor.CallerRunsPolicy());
-        this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(handlers);
+        this.server = HttpListener.bind(new InetSocketAddress(settings.bind(), settings.port()), this::handle);
     }
 
     void start() {
@@ -71,7 +62,7 @@ final class Receiver implements AutoCloseable {
 
     /** The port it listens on (the real one when the settings asked for 0). */
     int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /**
@@ -80,7 +71,7 @@ final class Receiver implements AutoCloseable {
      * {@code http://[::]:PORT/} at all.
      */
     String url() {
-        java.net.InetAddress bound = server.getAddress().getAddress();
+        java.net.InetAddress bound = server.address().getAddress();
         // the JDK reports a dual-stack "::" for --bind 0.0.0.0; loopback of the family asked for is what opens
         boolean askedForIpv4 = settings.bind().indexOf(':') < 0;
         String host = bound.isAnyLocalAddress() ? (askedForIpv4 ? "127.0.0.1" : "::1") : bound.getHostAddress();
@@ -96,22 +87,15 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
         callbackThread.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            if ("GET".equals(exchange.getRequestMethod()) && isPagePath(path)) {
-                page.serve(exchange, log, settings);
-            } else {
-                receive(exchange);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // the client went away; nothing to answer
+    private HttpResponse handle(HttpRequest request, RequestBody body) throws IOException {
+        if ("GET".equals(request.method()) && isPagePath(request.rawPath())) {
+            return page.serve(request, log, settings);
         }
+        return receive(request, body);
     }
 
     /** The page's own paths; browsers also ask for /favicon.ico, which is not a delivery either. */
@@ -119,12 +103,11 @@ final class Receiver implements AutoCloseable {
         return "/".equals(path) || "/favicon.ico".equals(path) || path.startsWith(UI_PREFIX);
     }
 
-    private void receive(HttpExchange exchange) throws IOException {
-        ReceivedDelivery delivery = record(exchange);
+    private HttpResponse receive(HttpRequest request, RequestBody body) throws IOException {
+        ReceivedDelivery delivery = record(request, body);
         log.add(delivery);
         print(delivery);
         pause();
-        answer(exchange, delivery);
         if (settings.callbackState() != null && delivery.status() >= 200 && delivery.status() < 300
                 && delivery.summary().callbackUrl() != null && !delivery.summary().callbackUrl().isEmpty()) {
             try {
@@ -134,29 +117,28 @@ final class Receiver implements AutoCloseable {
                         log.nextChange()));
             }
         }
+        return answer(delivery);
     }
 
     /** Reads the request and decides everything about it: checks, duplicate, status, storage. */
-    private ReceivedDelivery record(HttpExchange exchange) throws IOException {
+    private ReceivedDelivery record(HttpRequest request, RequestBody body) throws IOException {
         Instant receivedAt = clock.instant();
         long seq = log.nextSeq();
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            for (String value : values) {
-                headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
-            }
-        });
-        BodyRead read = readBody(exchange);
-        String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+        for (HeaderField h : request.headers()) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(h.name(), h.value()));
+        }
+        BodyRead read = readBody(body);
+        String webhookId = request.header("webhook-id");
         DeliveryLog.IdCount seen = webhookId == null ? DeliveryLog.IdCount.NONE : log.countId(webhookId, seq);
         int status = read.tooLarge ? 413 : failures.statusFor(seen.attempt());
-        List<SignatureCheck> checks = settings.verifier().verify(exchange.getRequestHeaders()::getFirst, read.bytes);
+        List<SignatureCheck> checks = settings.verifier().verify(request::header, read.bytes);
         PayloadSummary summary = read.tooLarge
                 ? new PayloadSummary(null, null, null, List.of(), null,
                         "body larger than --max-body " + settings.maxBody() + " bytes: refused with 413")
                 : PayloadSummary.of(read.bytes);
         FormatReport format = read.tooLarge ? FormatReport.unread("body larger than --max-body: not read")
-                : FormatReport.of(exchange.getRequestHeaders()::getFirst, read.bytes);
+                : FormatReport.of(request::header, read.bytes);
         String storedAs = null;
         if (store != null && !read.tooLarge) {
             try {
@@ -165,30 +147,17 @@ final class Receiver implements AutoCloseable {
                 storedAs = "not stored: " + e.getMessage();
             }
         }
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        String path = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
-        return new ReceivedDelivery(seq, log.nextChange(), receivedAt, exchange.getRequestMethod(), path,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), headers, read.bytes, read.size,
+        String path = request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
+        return new ReceivedDelivery(seq, log.nextChange(), receivedAt, request.method(), path, request.remote(), headers, read.bytes, read.size,
                 read.tooLarge, summary, format, checks, webhookId, seen.firstSeq(), seen.attempt(), status, storedAs, null);
     }
 
-    private static void answer(HttpExchange exchange, ReceivedDelivery delivery) throws IOException {
+    private static HttpResponse answer(ReceivedDelivery delivery) {
         int status = delivery.status();
-        byte[] answer = (status >= 200 && status < 300 ? "received #" + delivery.seq()
-                : "status " + status + " for #" + delivery.seq()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        if (delivery.bodyTooLarge()) {
-            // the rest of the body is not read: the connection cannot be reused
-            exchange.getResponseHeaders().set("Connection", "close");
-        }
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, answer.length);
-        try (OutputStream response = exchange.getResponseBody()) {
-            response.write(answer);
-        }
+        HttpResponse answer = HttpResponse.text(status, status >= 200 && status < 300 ? "received #" + delivery.seq()
+                : "status " + status + " for #" + delivery.seq());
+        // the rest of a body over the limit is not read: the connection cannot be reused
+        return delivery.bodyTooLarge() ? answer.closing() : answer;
     }
 
     private void callBack(ReceivedDelivery delivery) {
@@ -215,30 +184,22 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    private BodyRead readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                long declared = Long.parseLong(length.trim());
-                if (declared > settings.maxBody()) {
-                    return new BodyRead(new byte[0], declared, true);
-                }
-            } catch (NumberFormatException e) {
-                // the JDK server has already refused such a request; read what comes
-            }
+    private BodyRead readBody(RequestBody body) throws IOException {
+        if (body.declaredLength() > settings.maxBody()) {
+            return new BodyRead(new byte[0], body.declaredLength(), true);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // sized for the declared length: no copies while it grows
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                body.declaredLength() >= 0 ? (int) body.declaredLength() + 1 : 16 * 1024);
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
-        try (InputStream in = exchange.getRequestBody()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > settings.maxBody()) {
-                    return new BodyRead(new byte[0], total, true);
-                }
-                bytes.write(buffer, 0, n);
+        int n;
+        while ((n = body.read(buffer)) > 0) {
+            total += n;
+            if (total > settings.maxBody()) {
+                return new BodyRead(new byte[0], total, true);
             }
+            bytes.write(buffer, 0, n);
         }
         return new BodyRead(bytes.toByteArray(), total, false);
     }

@@ -31,8 +31,15 @@ final class CliProcess {
     }
 
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>();
+        return command(List.of(), args);
+    }
+
+    /** The java command line, after {@code prefix} (a command that runs it as another user, say). */
+    static List<String> command(List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // the CLI's own temporary files land where the tests' do, so leaving one fails the test class
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
@@ -54,12 +61,22 @@ final class CliProcess {
         return run(stdin, java.util.Map.of(), args);
     }
 
+    /** Runs to completion under {@code prefix}, e.g. {@code setpriv --reuid=65534 …} to run as another user. */
+    static Result runUnder(List<String> prefix, String... args) throws IOException, InterruptedException {
+        return run(null, java.util.Map.of(), prefix, args);
+    }
+
     private static Result run(byte[] stdin, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return run(stdin, env, List.of(), args);
+    }
+
+    private static Result run(byte[] stdin, java.util.Map<String, String> env, List<String> prefix, String... args)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(args))
+            ProcessBuilder builder = new ProcessBuilder(command(prefix, args))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(env);

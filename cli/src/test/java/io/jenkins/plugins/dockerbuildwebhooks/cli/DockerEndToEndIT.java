@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +55,23 @@ class DockerEndToEndIT {
         return configured != null && !configured.isEmpty() ? configured : "/usr/bin/docker";
     }
 
-    private static List<String> storage(Path dir, String tool) {
+    private static List<String> storage(Path dir, Path runroot, String tool) {
         // vfs for both: mixing storage drivers on one root fails, and overlay needs more privileges
-        return List.of(tool, "--root", dir.resolve("containers").toString(), "--runroot",
-                dir.resolve("containers-run").toString(), "--storage-driver", "vfs");
+        return List.of(tool, "--root", dir.resolve("containers").toString(), "--runroot", runroot.toString(),
+                "--storage-driver", "vfs");
+    }
+
+    /** podman and buildah refuse a runroot longer than 50 characters, which a test folder in target/ often is. */
+    private static Path shortRunroot() throws java.io.IOException {
+        return Files.createTempDirectory(Paths.get("/tmp"), "dbw-run-");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static List<String> concat(List<String> first, String... rest) {
@@ -99,12 +113,17 @@ class DockerEndToEndIT {
                 String tool = builder == Builder.PODMAN ? "podman" : "buildah";
                 EndToEnd.executable("/usr/bin/" + tool, tool);
                 digestfile = dir.resolve("digestfile");
-                Tool.Output built = Tool.run(dir, "build", Map.of(), concat(storage(dir, tool),
-                        builder == Builder.PODMAN ? "build" : "bud", "--iidfile", iidfile.toString(), "-t", reference,
-                        context.toString()));
-                Tool.Output pushed = Tool.run(dir, "push", Map.of(), concat(storage(dir, tool), "push",
-                        "--tls-verify=false", "--digestfile", digestfile.toString(), reference));
-                logs.addAll(List.of(built.stdout(), built.stderr(), pushed.stdout(), pushed.stderr()));
+                Path runroot = shortRunroot();
+                try {
+                    Tool.Output built = Tool.run(dir, "build", Map.of(), concat(storage(dir, runroot, tool),
+                            builder == Builder.PODMAN ? "build" : "bud", "--iidfile", iidfile.toString(), "-t", reference,
+                            context.toString()));
+                    Tool.Output pushed = Tool.run(dir, "push", Map.of(), concat(storage(dir, runroot, tool), "push",
+                            "--tls-verify=false", "--digestfile", digestfile.toString(), reference));
+                    logs.addAll(List.of(built.stdout(), built.stderr(), pushed.stdout(), pushed.stderr()));
+                } finally {
+                    deleteTree(runroot);
+                }
                 pushedDigest = Files.readString(digestfile).trim();
             }
         }

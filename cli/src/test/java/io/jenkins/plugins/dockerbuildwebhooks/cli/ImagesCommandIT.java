@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code images} run as users run it: the packaged jar as a process, over the real fixtures. */
@@ -121,18 +122,32 @@ class ImagesCommandIT {
         assertThat(run.stderr()).contains(empty.toString() + ": is empty").doesNotContain("\tat ");
     }
 
-    @Test
-    void shouldNoteALogWithNothingRecognisedWithTheExitCodesDocsCliMdGives(@TempDir Path dir) throws Exception {
-        Path empty = Files.createFile(dir.resolve("build.log"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "empty|is empty: no build or push output recognised",
+        "binary|is not text (it holds NUL bytes): no build or push output",
+        "text|no build or push output of docker, BuildKit, buildx, podman or buildah recognised in it",
+    })
+    void shouldNoteALogWithNothingRecognisedWithTheExitCodesDocsCliMdGives(String kind, String note, @TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("build.log");
+        switch (kind) {
+            case "empty" -> Files.createFile(log);
+            case "binary" -> Files.write(log, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, '\n', 'S', 't'});
+            default -> Files.writeString(log, "npm test\n42 passing\n");
+        }
 
-        CliProcess.Result images = CliProcess.run("images", "--log", empty.toString());
-        CliProcess.Result payload = CliProcess.run("payload", "--log", empty.toString());
+        CliProcess.Result images = CliProcess.run("images", "--log", log.toString());
+        CliProcess.Result payload = CliProcess.run("payload", "--log", log.toString());
+        CliProcess.Result send = CliProcess.run("send", "--log", log.toString(), "--url", "http://127.0.0.1:9/");
 
         assertThat(images.exitCode()).as("images prints no image and says why").isZero();
         assertThat(images.stdout()).contains("{\"images\":[]}");
-        assertThat(images.stderr()).contains("note: " + empty + ": is empty: no build or push output recognised");
-        assertThat(payload.exitCode()).as("payload has nothing to build").isEqualTo(2);
-        assertThat(payload.stderr()).contains("no images found").contains(empty + ": is empty");
+        assertThat(images.stderr()).contains("note: " + log + ": " + note);
+        for (CliProcess.Result stopped : List.of(payload, send)) {
+            assertThat(stopped.exitCode()).as("nothing to build or send").isEqualTo(2);
+            assertThat(stopped.stderr()).contains("no images found").contains(log + ": " + note);
+        }
     }
 
     @Test

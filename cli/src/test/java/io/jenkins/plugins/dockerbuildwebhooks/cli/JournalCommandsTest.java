@@ -58,6 +58,30 @@ class JournalCommandsTest {
     }
 
     @Test
+    void shouldRefuseAJournalWithARecordThatDoesNotParseInEveryCommand(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("deliveries.jsonl");
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            send("--image", "demo/app:1.0", "--url", receiver.url("/hook").toString(), "--journal", journal.toString());
+            Files.writeString(journal, "a line someone pasted in\n", java.nio.file.StandardOpenOption.APPEND);
+            byte[] before = Files.readAllBytes(journal);
+            int sent = receiver.requests().size();
+
+            Run compact = redeliver("--journal", journal.toString(), "--compact");
+            Run resume = redeliver("--journal", journal.toString());
+            Run again = send("--image", "demo/app:2.0", "--url", receiver.url("/hook").toString(), "--journal",
+                    journal.toString());
+
+            for (Run run : new Run[] {compact, resume, again}) {
+                assertThat(run.exitCode()).as(run.stderr()).isEqualTo(Cli.BAD_INPUT);
+                assertThat(run.stderr()).contains(": " + journal + " is not a delivery journal (line ")
+                        .contains("is not a journal record");
+            }
+            assertThat(receiver.requests()).as("nothing more was sent").hasSize(sent);
+            assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void shouldMakeAJournalThatExistedBeforePrivate(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("deliveries.jsonl");
         try (WebhookReceiver receiver = WebhookReceiver.start()) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The receive page in a real headless browser (Debian's chromium and chromedriver): deliveries
  * appear without a reload, a bad signature is flagged, a repeated webhook-id is shown as a
- * duplicate, and markup in a payload is shown as text.
+ * duplicate, markup in a payload is shown as text, and header names are shown as they were sent.
  */
 class ReceivePageIT {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -68,6 +69,19 @@ class ReceivePageIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A request written byte for byte on a socket: header names in the case the page must show. */
+    private static void postWithMixedCaseNames(String url) throws Exception {
+        URI uri = URI.create(url);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /hooks/raw HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nx-HUB-signature-256: sha256=00\r\nWebHook-ID: msg_case\r\ncontent-length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .startsWith("HTTP/1.1 ");
+        }
+    }
+
     private static List<WebElement> awaitDeliveries(WebDriver driver, int count) {
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> d.findElements(By.cssSelector("article.delivery")).size() >= count);
@@ -101,7 +115,8 @@ class ReceivePageIT {
             String hostile = "<img src=x onerror=\"document.title='pwned'\">";
             postUnsigned(receiver.url(), "{\"push_data\":{\"tag\":\"" + hostile.replace("\"", "\\\"")
                     + "\"},\"repository\":{\"repo_name\":\"x/y\"}}");
-            awaitDeliveries(driver, 5);
+            postWithMixedCaseNames(receiver.url());
+            awaitDeliveries(driver, 6);
 
             WebElement first = delivery(driver, 1);
             assertThat(field(first, "repository.repo_name")).isEqualTo("127.0.0.1:5000/demo/app");
@@ -133,6 +148,12 @@ class ReceivePageIT {
             assertThat(field(hostileDelivery, "push_data.tag")).isEqualTo(hostile);
             assertThat(hostileDelivery.findElements(By.tagName("img"))).isEmpty();
             assertThat(driver.getTitle()).doesNotContain("pwned");
+
+            // the header table is folded away: its text is read without opening it
+            List<String> names = delivery(driver, 6).findElements(By.cssSelector("table.headers tr td:first-child"))
+                    .stream().map(td -> td.getAttribute("textContent")).toList();
+            assertThat(names).containsExactly("Host", "x-HUB-signature-256", "WebHook-ID", "content-length",
+                    "Connection");
         } finally {
             driver.quit();
         }

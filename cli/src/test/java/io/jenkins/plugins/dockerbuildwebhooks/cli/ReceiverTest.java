@@ -12,7 +12,9 @@ import io.jenkins.plugins.dockerbuildwebhooks.receiver.RequestVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,16 +86,51 @@ class ReceiverTest {
             assertThat(d.string("method")).isEqualTo("POST");
             assertThat(d.string("path")).isEqualTo("/hooks/app?x=1");
             assertThat(d.string("body")).isEqualTo(PAYLOAD);
-            assertThat(d.optArray("headers")).contains(List.of("X-custom", "<b>hi</b>"),
+            assertThat(d.optArray("headers")).contains(List.of("X-Custom", "<b>hi</b>"),
                     List.of("Authorization", "Bearer **** (12 characters hidden)"));
             String raw = CLIENT.send(HttpRequest.newBuilder(URI.create(receiver.url() + "_receive/api/deliveries"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(raw).contains("X-custom").doesNotContain("s3cr3t");
+            assertThat(raw).contains("X-Custom").doesNotContain("s3cr3t");
             JsonObject hub = d.object("dockerHub");
             assertThat(hub.string("repo_name")).isEqualTo("localhost:5000/demo/app");
             assertThat(hub.string("tag")).isEqualTo("1.0");
             assertThat(hub.string("pusher")).isEqualTo("ci");
             assertThat(hub.strings("images")).containsExactly("dd474e");
+        }
+    }
+
+    /** Writes the request byte for byte on a plain socket, so no client library can touch a header name. */
+    private static String rawExchange(Receiver receiver, String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), receiver.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void shouldShowHeaderNamesAsTheyWereSentAndStillCheckSignatures() throws Exception {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        ReceiverSettings settings = ReceiverSettings.loopbackDefaults()
+                .withVerifier(RequestVerifier.forSecret(secret, Clock.systemUTC()));
+        try (Receiver receiver = start(settings)) {
+            byte[] body = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+            String head = "POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-TYPE: application/json\r\n"
+                    + "x-HUB-signature-256: " + hubSignature(secret, body) + "\r\nWebHook-ID: msg_case\r\n"
+                    + "X-GitHub-Event: push\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+
+            String response = rawExchange(receiver, head, body);
+
+            assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("received #1");
+            JsonObject d = api(receiver).objects("deliveries").get(0);
+            assertThat(d.optArray("headers")).extracting(h -> (Object) ((List<?>) h).get(0)).containsExactly("Host",
+                    "content-TYPE", "x-HUB-signature-256", "WebHook-ID", "X-GitHub-Event", "Content-Length",
+                    "Connection");
+            assertThat(d.string("webhookId")).isEqualTo("msg_case");
+            assertThat(d.objects("signatures").get(1).string("outcome")).isEqualTo("valid");
+            assertThat(d.object("format").string("kind")).isEqualTo("docker-hub");
         }
     }
 
