@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  * A {@link Dispatcher}'s group commit: attempts and outcomes are written to the journal as they
  * happen but forced to disk once for all those that came in together, and a result is reported
  * (its future completed) only after the force that covers it. Without it, every answer costs two
- * fsyncs on the single control thread, one after the other: 50 answers arriving in the same
- * millisecond were reported over some 100 ms. Crash safety is unchanged: nothing is reported
+ * fsyncs on the single control thread, one after the other: the 50 answers of one fan-out cost
+ * 40–65 ms of forcing there (docs/performance.md). Crash safety is unchanged: nothing is reported
  * before its record is on disk, and a delivery is journalled (forced) before its first attempt.
  *
  * <p>Touched on the control thread only; the force runs there as a task queued behind the
