@@ -3,11 +3,9 @@ package io.jenkins.plugins.dockerbuildwebhooks.delivery;
 import io.jenkins.plugins.dockerbuildwebhooks.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.function.Predicate;
 public final class DeliveryJournal implements AutoCloseable {
     /** When records reach the disk. */
     public enum Durability {
-        /** Every record is forced to disk (fsync) before the call returns; a batch of new deliveries is forced once. */
+        /** Every record is forced to disk (fsync) before the call returns (an unsynced one by {@link #sync()}); a batch is forced once. */
         SYNC,
         /** Records are written to the OS and reach the disk when it decides; survives a process crash, not a power loss. */
         OS_BUFFERED
@@ -47,8 +45,6 @@ public final class DeliveryJournal implements AutoCloseable {
         REFUSE
     }
 
-    private static final byte NEWLINE = '\n';
-
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path file;
@@ -58,6 +54,8 @@ public final class DeliveryJournal implements AutoCloseable {
     /** Lines that could not be read, kept so that compacting never drops what it does not understand. */
     private final List<byte[]> unreadable = new ArrayList<>();
     private FileChannel channel;
+    /** Lines written but not yet forced ({@link #appendUnsynced}). */
+    private boolean unsynced;
 
     private DeliveryJournal(Path file, Durability durability, Path key) {
         this.file = file;
@@ -132,7 +130,7 @@ public final class DeliveryJournal implements AutoCloseable {
             JournalFiles.makePrivate(file);
         }
         if (read.intact() == 0) {
-            write(channel, JournalRecords.header());
+            JournalFiles.writeLine(channel, JournalRecords.header());
             channel.force(true);
         }
     }
@@ -163,6 +161,42 @@ public final class DeliveryJournal implements AutoCloseable {
     public synchronized void finish(DeliveryResult r) {
         append(JournalRecords.outcome(r.deliveryId(), r.outcome(), r.status(), r.message()));
         requireEntry(r.deliveryId()).finish(r.outcome(), r.status(), r.message());
+    }
+
+    /**
+     * {@link #attempt}, leaving the force to {@link #sync()} (group commit): for a caller that
+     * tells no one of the attempt before it called {@code sync()}, so that one fsync covers every
+     * record written meanwhile. The line reaches the OS at once, in order; only the force waits.
+     */
+    public synchronized void attemptUnsynced(String id, Attempt a) {
+        writeUnsynced(JournalRecords.attempt(id, a));
+        requireEntry(id).addAttempt(a);
+    }
+
+    /** {@link #finish}, leaving the force to {@link #sync()}, as {@link #attemptUnsynced} does. */
+    public synchronized void finishUnsynced(DeliveryResult r) {
+        writeUnsynced(JournalRecords.outcome(r.deliveryId(), r.outcome(), r.status(), r.message()));
+        requireEntry(r.deliveryId()).finish(r.outcome(), r.status(), r.message());
+    }
+
+    private void writeUnsynced(byte[] line) {
+        writeAll(List.of(line));
+        unsynced = true;
+    }
+
+    /** Forces the unsynced records written since the last force (with {@link Durability#SYNC}). */
+    public synchronized void sync() {
+        if (!unsynced) {
+            return;
+        }
+        try {
+            if (durability == Durability.SYNC) {
+                channel.force(false);
+            }
+            unsynced = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot force journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private JournalEntry requireEntry(String id) {
@@ -198,39 +232,28 @@ public final class DeliveryJournal implements AutoCloseable {
      * either the old or the new journal.
      */
     public synchronized int compact(Predicate<JournalEntry> keep) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
-        Files.deleteIfExists(tmp);
-        JournalFiles.createPrivate(tmp);
-        int dropped = 0;
-        // the new file is locked before it replaces the old one, so the journal is never unlocked
-        FileChannel out = JournalFiles.openLocked(tmp);
-        try {
-            write(out, JournalRecords.header());
+        int[] dropped = new int[1];
+        FileChannel out = JournalFiles.replaceLocked(file, c -> {
+            JournalFiles.writeLine(c, JournalRecords.header());
             for (JournalEntry e : entries.values()) {
                 if (!keep.test(e)) {
-                    dropped++;
+                    dropped[0]++;
                     continue;
                 }
                 for (byte[] line : JournalRecords.of(e)) {
-                    write(out, line);
+                    JournalFiles.writeLine(c, line);
                 }
             }
             for (byte[] line : unreadable) {
-                write(out, line);
+                JournalFiles.writeLine(c, line);
             }
-            out.force(true);
-            out.position(out.size());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        JournalFiles.forceDirectory(file.toAbsolutePath().getParent());
+        });
         channel.close();
         channel = out;
+        // the new file holds every record, forced
+        unsynced = false;
         entries.values().removeIf(e -> !keep.test(e));
-        return dropped;
+        return dropped[0];
     }
 
     /**
@@ -246,23 +269,19 @@ public final class DeliveryJournal implements AutoCloseable {
     }
 
     private void appendAll(List<byte[]> lines) {
+        writeAll(lines);
+        // forces the unsynced lines written before these too
+        unsynced = true;
+        sync();
+    }
+
+    private void writeAll(List<byte[]> lines) {
         try {
             for (byte[] line : lines) {
-                write(channel, line);
-            }
-            if (durability == Durability.SYNC) {
-                channel.force(false);
+                JournalFiles.writeLine(channel, line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(FileChannel c, byte[] line) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(line.length + 1);
-        buf.put(line).put(NEWLINE).flip();
-        while (buf.hasRemaining()) {
-            c.write(buf);
         }
     }
 

@@ -61,6 +61,7 @@ public final class Dispatcher implements AutoCloseable {
     private final AsyncLimiter overall;
     private final Map<String, AsyncLimiter> perEndpoint = new HashMap<>();
     private final java.util.Set<InFlight> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final GroupCommit commits;
 
     private Dispatcher(Builder b) {
         this.clock = b.clock;
@@ -69,6 +70,7 @@ public final class Dispatcher implements AutoCloseable {
         this.addressPolicy = b.addressPolicy;
         this.journal = b.journal;
         this.listener = b.listener;
+        this.commits = new GroupCommit(b.journal, this::onControl);
         this.requests = new RequestFactory(b.userAgent);
         this.proxied = b.proxy != null;
         this.control = Executors.newSingleThreadExecutor(daemon("dbw-dispatch"));
@@ -123,6 +125,11 @@ public final class Dispatcher implements AutoCloseable {
      * in the order of {@code deliveries}.
      */
     public CompletableFuture<List<DeliveryResult>> submitAll(List<Delivery> deliveries) {
+        return all(submitEach(deliveries));
+    }
+
+    /** {@link #submitAll}, with one future per delivery, each completing when its delivery ends. */
+    public List<CompletableFuture<DeliveryResult>> submitEach(List<Delivery> deliveries) {
         if (journal != null) {
             journal.begin(deliveries, clock.instant());
         }
@@ -140,7 +147,7 @@ public final class Dispatcher implements AutoCloseable {
                 journal.resume(d.id(), clock.instant());
             }
         }
-        return startAll(deliveries, attemptsSoFar);
+        return all(startAll(deliveries, attemptsSoFar));
     }
 
     /** Blocks until every delivery has a result. */
@@ -148,7 +155,12 @@ public final class Dispatcher implements AutoCloseable {
         return submitAll(deliveries).join();
     }
 
-    private CompletableFuture<List<DeliveryResult>> startAll(List<Delivery> deliveries, List<Integer> attemptsSoFar) {
+    private static CompletableFuture<List<DeliveryResult>> all(List<CompletableFuture<DeliveryResult>> futures) {
+        return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    private List<CompletableFuture<DeliveryResult>> startAll(List<Delivery> deliveries, List<Integer> attemptsSoFar) {
         List<CompletableFuture<DeliveryResult>> futures = new ArrayList<>(deliveries.size());
         List<InFlight> flights = new ArrayList<>(deliveries.size());
         for (int i = 0; i < deliveries.size(); i++) {
@@ -160,8 +172,7 @@ public final class Dispatcher implements AutoCloseable {
             futures.add(f.done);
         }
         control.execute(() -> flights.forEach(this::acquireAndAttempt));
-        return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-                .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+        return futures;
     }
 
     /** State of one delivery between attempts; touched only on the control thread. */
@@ -304,7 +315,8 @@ public final class Dispatcher implements AutoCloseable {
         f.attempts.add(attempt);
         releasePermits(f);
         if (journal != null) {
-            journal.attempt(f.delivery.id(), attempt);
+            journal.attemptUnsynced(f.delivery.id(), attempt);
+            commits.written();
         }
         listener.attempted(f.delivery, attempt);
 
@@ -361,10 +373,21 @@ public final class Dispatcher implements AutoCloseable {
         DeliveryResult result = new DeliveryResult(e.id(), e.maskedUrl(), f.delivery.id(), outcome, status,
                 f.attempts, AttemptErrors.mask(message, e.url()));
         if (journal != null) {
-            journal.finish(result);
+            journal.finishUnsynced(result);
         }
-        listener.finished(result);
-        f.done.complete(result);
+        // reported once on disk, together with the other results that came in meanwhile
+        commits.afterSync(failure -> {
+            if (failure.isPresent()) {
+                f.done.completeExceptionally(failure.get());
+                return;
+            }
+            try {
+                listener.finished(result);
+                f.done.complete(result);
+            } catch (RuntimeException ex) {
+                f.done.completeExceptionally(ex);
+            }
+        });
     }
 
     private static String seconds(Duration d) {

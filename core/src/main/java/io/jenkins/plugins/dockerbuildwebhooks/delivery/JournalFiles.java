@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,6 +82,45 @@ final class JournalFiles {
             d.force(true);
         } catch (IOException e) {
             // some platforms cannot open directories; the rename itself is still atomic
+        }
+    }
+
+    /** What {@link #replaceLocked} writes into the new file. */
+    interface Contents {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
+    /**
+     * Writes a new private file beside {@code file}, forces it and moves it over {@code file}
+     * atomically, so a crash leaves either the old or the new file; returns the new file's channel,
+     * positioned at its end. The new file is locked before it replaces the old one, so the journal
+     * is never unlocked.
+     */
+    static FileChannel replaceLocked(Path file, Contents contents) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
+        Files.deleteIfExists(tmp);
+        createPrivate(tmp);
+        FileChannel out = openLocked(tmp);
+        try {
+            contents.writeTo(out);
+            out.force(true);
+            out.position(out.size());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        forceDirectory(file.toAbsolutePath().getParent());
+        return out;
+    }
+
+    /** Writes one record and its line end with one {@code write} where the OS allows, so a crash tears at most the last line. */
+    static void writeLine(FileChannel c, byte[] line) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(line.length + 1);
+        buf.put(line).put((byte) '\n').flip();
+        while (buf.hasRemaining()) {
+            c.write(buf);
         }
     }
 }

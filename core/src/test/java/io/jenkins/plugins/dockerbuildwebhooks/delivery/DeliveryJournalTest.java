@@ -387,4 +387,45 @@ class DeliveryJournalTest {
     private static void finish(DeliveryJournal j, String id, Outcome outcome) {
         j.finish(new DeliveryResult("ci", "u", id, outcome, 0, List.of(), ""));
     }
+
+    @Test
+    void shouldKeepUnsyncedRecordsInOrderAndForceThemOnSync(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a"), delivery("msg_b")), NOW);
+            j.attemptUnsynced("msg_a", attempt(1, 503));
+            j.attemptUnsynced("msg_a", attempt(2, 200));
+            j.finishUnsynced(new DeliveryResult("ci", "https://hooks.example/…", "msg_a", Outcome.DELIVERED, 200,
+                    List.of(attempt(1, 503), attempt(2, 200)), ""));
+            assertThat(j.entry("msg_a").orElseThrow().finished()).as("known at once in memory").isTrue();
+            j.sync();
+            j.sync(); // nothing left to force: a no-op
+        }
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            JournalEntry a = j.entry("msg_a").orElseThrow();
+            assertThat(a.attempts()).extracting(Attempt::status).containsExactly(503, 200);
+            assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(j.unfinished()).extracting(JournalEntry::id).containsExactly("msg_b");
+        }
+    }
+
+    @Test
+    void shouldKeepUnsyncedRecordsThroughACompaction(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            j.begin(List.of(delivery("msg_a"), delivery("msg_b")), NOW);
+            j.attemptUnsynced("msg_a", attempt(1, 503));
+            j.finishUnsynced(new DeliveryResult("ci", "https://hooks.example/…", "msg_b", Outcome.FAILED, 400,
+                    List.of(), "HTTP 400 (not retried)"));
+
+            j.compact(e -> true);
+            j.sync();
+        }
+
+        try (DeliveryJournal j = open(file, new ArrayList<>())) {
+            assertThat(j.entry("msg_a").orElseThrow().attempts()).extracting(Attempt::status).containsExactly(503);
+            assertThat(j.entry("msg_b").orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        }
+    }
 }

@@ -556,4 +556,52 @@ class DispatcherTest {
             assertThat(events).containsExactly("attempt 1 429", "retry after 1 in 2 s", "attempt 2 200", "finished DELIVERED");
         }
     }
+
+    /**
+     * The control thread forces the journal once for the answers that came in together (group
+     * commit); each result is still reported only after its outcome was written, and every
+     * outcome is in the file when the futures are done.
+     */
+    @Test
+    void shouldReportEachOfManyResultsOnlyOnceItsOutcomeIsJournalled(@TempDir Path dir) throws Exception {
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Path file = dir.resolve("j.jsonl");
+        List<String> unjournalledWhenReported = Collections.synchronizedList(new ArrayList<>());
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        try (WebhookReceiver receiver = WebhookReceiver.start().otherwise(Reply.status(204, "").after(Duration.ofMillis(200)));
+                DeliveryJournal journal = DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add);
+                Dispatcher d = dispatcher(new ArrayList<>(), Dispatcher.builder().journal(journal)
+                        .listener(new DeliveryListener() {
+                            @Override
+                            public void finished(DeliveryResult result) {
+                                heard.add(result.deliveryId());
+                            }
+                        }))) {
+            List<Delivery> deliveries = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                deliveries.add(new Delivery("msg_fan" + i, endpoint(receiver.url("/" + i)).build(), BODY, Map.of()));
+            }
+
+            List<CompletableFuture<DeliveryResult>> futures = d.submitEach(deliveries);
+            List<CompletableFuture<Void>> checked = new ArrayList<>();
+            for (CompletableFuture<DeliveryResult> f : futures) {
+                checked.add(f.thenAccept(r -> {
+                    if (!journal.entry(r.deliveryId()).orElseThrow().finished()) {
+                        unjournalledWhenReported.add(r.deliveryId());
+                    }
+                }));
+            }
+            CompletableFuture.allOf(checked.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+            assertThat(futures).extracting(CompletableFuture::join).extracting(DeliveryResult::outcome)
+                    .containsOnly(Outcome.DELIVERED);
+            assertThat(unjournalledWhenReported).isEmpty();
+            assertThat(heard).hasSize(50);
+        }
+        try (DeliveryJournal reopened = DeliveryJournal.open(file, DeliveryJournal.Durability.SYNC, warnings::add)) {
+            assertThat(reopened.unfinished()).isEmpty();
+            assertThat(reopened.entries()).hasSize(50).allSatisfy(e -> assertThat(e.attempts()).hasSize(1));
+            assertThat(warnings).isEmpty();
+        }
+    }
 }

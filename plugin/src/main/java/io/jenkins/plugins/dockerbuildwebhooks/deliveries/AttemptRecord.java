@@ -59,4 +59,17 @@ public final class AttemptRecord implements Serializable {
     public String getSummary() {
         return status > 0 ? Integer.toString(status) : error;
     }
+
+    // Equal records let the build skip a save that would write what it already holds.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttemptRecord a && number == a.number && startedAtMillis == a.startedAtMillis
+                && status == a.status && latencyMillis == a.latencyMillis && java.util.Objects.equals(error, a.error)
+                && java.util.Objects.equals(excerpt, a.excerpt);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(number, startedAtMillis, status);
+    }
 }

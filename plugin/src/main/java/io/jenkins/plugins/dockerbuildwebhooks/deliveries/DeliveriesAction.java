@@ -73,38 +73,51 @@ public class DeliveriesAction implements RunAction2 {
 
     /**
      * Adds records and saves the build. A record whose delivery is already listed (e.g. the outbox
-     * listed it as pending when it was handed over) brings that one up to date instead.
+     * listed it as pending when it was handed over) brings that one up to date instead. When that
+     * changes nothing (the outbox already saved these results) the build is not saved again:
+     * with 50 deliveries, build.xml is large.
      */
     public void addAll(List<DeliveryRecord> added) throws IOException {
+        boolean changed = false;
         synchronized (records) {
             for (DeliveryRecord record : added) {
                 // skipped tags have no delivery id: each is its own record
                 int index = record.isSkipped() ? -1 : indexOf(record.getDeliveryId(), record.getEndpointId());
-                if (index < 0) {
-                    records.add(record);
-                } else {
-                    records.set(index, records.get(index).updatedBy(record));
-                }
+                changed |= merge(index, record);
             }
         }
-        save();
+        if (changed) {
+            save();
+        }
     }
 
     /**
      * Replaces the record with the same delivery id (and endpoint), keeping its callback report and
-     * redelivery link, or adds it; saves the build.
+     * redelivery link, or adds it; saves the build if that changed anything.
      */
     public void update(DeliveryRecord record) throws IOException {
+        boolean changed;
         synchronized (records) {
-            int index = indexOf(record.getDeliveryId(), record.getEndpointId());
-            if (index < 0) {
-                records.add(record);
-            } else {
-                // keep what arrived meanwhile and only the stored record knows (callback report, redelivery link)
-                records.set(index, records.get(index).updatedBy(record));
-            }
+            changed = merge(indexOf(record.getDeliveryId(), record.getEndpointId()), record);
         }
-        save();
+        if (changed) {
+            save();
+        }
+    }
+
+    /** Adds {@code record} or brings the one at {@code index} up to date; whether anything changed. */
+    private boolean merge(int index, DeliveryRecord record) {
+        if (index < 0) {
+            records.add(record);
+            return true;
+        }
+        // keep what arrived meanwhile and only the stored record knows (callback report, redelivery link)
+        DeliveryRecord merged = records.get(index).updatedBy(record);
+        if (merged.equals(records.get(index))) {
+            return false;
+        }
+        records.set(index, merged);
+        return true;
     }
 
     private int indexOf(String deliveryId, String endpointId) {
@@ -117,7 +130,7 @@ public class DeliveriesAction implements RunAction2 {
         return -1;
     }
 
-    private void save() throws IOException {
+    void save() throws IOException {
         if (run != null) {
             run.save();
         }
@@ -153,21 +166,27 @@ public class DeliveriesAction implements RunAction2 {
      * the same time) and saves the build; false when there is no such record.
      */
     public boolean modify(String deliveryId, UnaryOperator<DeliveryRecord> change) throws IOException {
-        synchronized (records) {
-            int index = -1;
-            for (int i = 0; i < records.size(); i++) {
-                if (records.get(i).getDeliveryId().equals(deliveryId)) {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0) {
-                return false;
-            }
-            records.set(index, change.apply(records.get(index)));
+        if (!change(deliveryId, change)) {
+            return false;
         }
         save();
         return true;
+    }
+
+    /**
+     * {@link #modify} without saving: for the outbox, which saves the build once for the results
+     * that came in together; false when there is no such record.
+     */
+    boolean change(String deliveryId, UnaryOperator<DeliveryRecord> change) {
+        synchronized (records) {
+            for (int i = 0; i < records.size(); i++) {
+                if (records.get(i).getDeliveryId().equals(deliveryId)) {
+                    records.set(i, change.apply(records.get(i)));
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

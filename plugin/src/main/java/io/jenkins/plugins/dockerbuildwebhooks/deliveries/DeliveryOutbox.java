@@ -19,12 +19,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -43,7 +41,7 @@ import jenkins.util.SystemProperties;
  * #MAX_IN_FLIGHT} requests in flight each; {@link OutboxGate} admits at most {@code maxPending}
  * waiting or retrying deliveries (system property {@code
  * io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryOutbox.maxPending}, default {@value
- * #DEFAULT_MAX_PENDING}); build records are written by at most two threads with a bounded queue.
+ * #DEFAULT_MAX_PENDING}); build records are written by {@link OutboxUpdates}, one save per batch of results.
  */
 @Extension(ordinal = 100)
 public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
@@ -61,7 +59,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     private DeliveryJournal journal;
     private OutboxIndex index;
     private OutboxRoutes routes;
-    private ThreadPoolExecutor updates;
+    private volatile OutboxUpdates updates;
     // volatile, read without the lock: close() holds the lock while it waits for the update threads,
     // which ask isClosed() when a cancelled delivery ends
     private volatile boolean closed;
@@ -82,12 +80,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         journal = DeliveryJournal.open(new File(dir, "outbox.jsonl").toPath(), DeliveryJournal.Durability.SYNC,
                 LOGGER::warning);
         routes = new OutboxRoutes(journal, MAX_IN_FLIGHT);
-        updates = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), runnable -> {
-            Thread thread = new Thread(runnable, "docker-build-webhooks outbox");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-        updates.allowCoreThreadTimeOut(true);
+        updates = new OutboxUpdates();
     }
 
     @Override
@@ -107,70 +100,75 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "could not save the pending deliveries of " + run, e);
         }
-        List<CompletableFuture<DeliveryRecord>> futures = new ArrayList<>();
-        for (PlannedDelivery planned : deliveries) {
-            Delivery delivery;
+        // in the order of deliveries, which the caller pairs them with
+        List<CompletableFuture<DeliveryRecord>> futures = new ArrayList<>(Collections.nCopies(deliveries.size(), null));
+        List<Delivery> sendable = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
             try {
-                delivery = planned.toDelivery();
+                sendable.add(deliveries.get(i).toDelivery());
+                at.add(i);
             } catch (IllegalArgumentException e) {
-                futures.add(CompletableFuture.completedFuture(planned.failedRecord("FAILED", e.getMessage())));
-                continue;
+                futures.set(i, CompletableFuture.completedFuture(deliveries.get(i).failedRecord("FAILED", e.getMessage())));
             }
-            futures.add(send(run.getExternalizableId(), delivery, null, maxAttempts)
-                    .thenApply(result -> CoreDeliveryTransport.toRecord(result, planned)));
+        }
+        List<CompletableFuture<DeliveryResult>> sent = sendAll(run.getExternalizableId(), sendable, null, maxAttempts);
+        for (int j = 0; j < at.size(); j++) {
+            PlannedDelivery planned = deliveries.get(at.get(j));
+            futures.set(at.get(j), sent.get(j).thenApply(result -> CoreDeliveryTransport.toRecord(result, planned)));
         }
         return futures;
     }
 
     /**
-     * Journals and sends one delivery; the build's record is updated when it ends. Never completes
-     * exceptionally: journal failures and bugs become FAILED results.
+     * Journals and sends a batch: one index write and one journal force per route for all of
+     * them, not one per delivery. Each future completes once the build was saved with its result;
+     * never exceptionally: journal failures and bugs become FAILED results.
      */
-    private CompletableFuture<DeliveryResult> send(String runId, Delivery delivery, String redeliveryOf, int maxAttempts) {
-        Optional<DeliveryResult> refused = gate.refusal(delivery);
-        if (refused.isPresent()) {
-            RunRecords.result(runId, delivery.id(), refused.get());
-            return CompletableFuture.completedFuture(refused.get());
+    private List<CompletableFuture<DeliveryResult>> sendAll(String runId, List<Delivery> deliveries, String redeliveryOf,
+            int maxAttempts) {
+        List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
+        List<Delivery> admitted = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            Optional<DeliveryResult> refused = gate.refusal(delivery);
+            if (refused.isPresent()) {
+                results.add(OutboxUpdates.record(updates, runId, delivery.id(), refused.get()));
+            } else {
+                gate.entered();
+                admitted.add(delivery);
+                results.add(null);
+            }
         }
-        gate.entered();
-        CompletableFuture<DeliveryResult> sent;
+        List<CompletableFuture<DeliveryResult>> sent;
         try {
             start();
-            index.addAll(List.of(new OutboxIndex.Link(delivery.id(), runId, redeliveryOf, clock.instant())));
-            sent = routes.send(delivery, maxAttempts, d -> d.submit(delivery));
+            var now = clock.instant();
+            index.addAll(admitted.stream().map(d -> new OutboxIndex.Link(d.id(), runId, redeliveryOf, now)).toList());
+            sent = routes.sendAll(admitted, maxAttempts);
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not hand delivery " + delivery.id() + " to the outbox", e);
-            sent = CompletableFuture.completedFuture(OutboxGate.failed(delivery, "not sent: " + e.getMessage()));
+            LOGGER.log(Level.WARNING, "could not hand " + admitted.size() + " deliveries to the outbox", e);
+            sent = admitted.stream().map(d -> CompletableFuture.completedFuture(
+                    OutboxGate.failed(d, "not sent: " + e.getMessage()))).toList();
         }
-        return track(runId, delivery, sent);
+        for (int i = 0, next = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                results.set(i, track(runId, admitted.get(next), sent.get(next)));
+                next++;
+            }
+        }
+        return results;
     }
 
     private CompletableFuture<DeliveryResult> track(String runId, Delivery delivery, CompletableFuture<DeliveryResult> sent) {
-        CompletableFuture<DeliveryResult> recorded = new CompletableFuture<>();
-        sent.whenComplete((result, error) -> {
-            Runnable update = () -> {
-                DeliveryResult outcome = result != null ? result
-                        : OutboxGate.failed(delivery, "internal error: " + error);
-                gate.left(delivery, outcome);
-                if (isClosed()) {
-                    // Jenkins is stopping: the journal still has it unfinished, and it resumes at the next start.
-                    recorded.complete(outcome);
-                    return;
-                }
-                try {
-                    RunRecords.result(runId, delivery.id(), outcome);
-                } finally {
-                    recorded.complete(outcome);
-                }
-            };
-            ThreadPoolExecutor executor = updates;
-            if (executor == null || executor.isShutdown()) {
-                update.run();
-            } else {
-                executor.execute(update);
-            }
-        });
-        return recorded;
+        return sent.handle((result, error) -> result != null ? result
+                : OutboxGate.failed(delivery, "internal error: " + error)).thenCompose(outcome -> {
+                    gate.left(delivery, outcome);
+                    if (isClosed()) {
+                        // Jenkins is stopping: the journal still has it unfinished, and it resumes at the next start.
+                        return CompletableFuture.completedFuture(outcome);
+                    }
+                    return OutboxUpdates.record(updates, runId, delivery.id(), outcome);
+                });
     }
 
     /**
@@ -206,7 +204,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         }
         DeliveryRecord record = original.redeliveredAs(again.id());
         action.addAll(List.of(record));
-        send(run.getExternalizableId(), again, deliveryId, maxAttempts());
+        sendAll(run.getExternalizableId(), List.of(again), deliveryId, maxAttempts());
         return record;
     }
 
@@ -286,12 +284,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             LOGGER.log(Level.FINE, "closing the outbox journal", e);
         }
         routes.closeAll();
-        updates.shutdown();
-        try {
-            updates.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        updates.close();
         journal = null;
         index = null;
         routes = null;

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One delivery (one payload to one endpoint) as recorded on the build: ids, outcome, attempts and
@@ -240,5 +241,22 @@ public final class DeliveryRecord implements Serializable {
         copy.callbackExpected = r.callbackExpected;
         copy.redeliveryOf = r.redeliveryOf;
         return copy;
+    }
+
+    // Equal records let the build skip a save that would write what it already holds. Fields read
+    // back from build.xml may be null (XStream runs no constructor), hence Objects.equals throughout.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeliveryRecord r && success == r.success && status == r.status
+                && callbackExpected == r.callbackExpected && Objects.equals(deliveryId, r.deliveryId)
+                && Objects.equals(endpointId, r.endpointId) && Objects.equals(maskedUrl, r.maskedUrl)
+                && Objects.equals(reference, r.reference) && Objects.equals(outcome, r.outcome) && Objects.equals(message, r.message)
+                && Objects.equals(attempts, r.attempts) && Objects.equals(payload, r.payload) && Objects.equals(callback, r.callback)
+                && Objects.equals(redeliveryOf, r.redeliveryOf);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(deliveryId, endpointId, outcome);
     }
 }

@@ -7,7 +7,11 @@ import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryJournal;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Dispatcher;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.RetryPolicy;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -32,6 +36,33 @@ final class OutboxRoutes {
     CompletableFuture<DeliveryResult> send(Delivery delivery, int maxAttempts,
             Function<Dispatcher, CompletableFuture<DeliveryResult>> how) {
         return route(delivery, maxAttempts).send(how);
+    }
+
+    /**
+     * Sends a batch: each route's share is journalled with one disk force ({@link
+     * Dispatcher#submitEach}); the futures come in the order of {@code deliveries}. A route that
+     * cannot journal fails its share, as values.
+     */
+    List<CompletableFuture<DeliveryResult>> sendAll(List<Delivery> deliveries, int maxAttempts) {
+        Map<Route, List<Integer>> shares = new LinkedHashMap<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            shares.computeIfAbsent(route(deliveries.get(i), maxAttempts), r -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<DeliveryResult>> futures = new ArrayList<>(Collections.nCopies(deliveries.size(), null));
+        shares.forEach((route, positions) -> {
+            List<Delivery> share = positions.stream().map(deliveries::get).toList();
+            List<CompletableFuture<DeliveryResult>> sent;
+            try {
+                sent = route.sendEach(share.size(), d -> d.submitEach(share));
+            } catch (RuntimeException e) {
+                sent = share.stream().map(d -> CompletableFuture.completedFuture(
+                        OutboxGate.failed(d, "not sent: " + e.getMessage()))).toList();
+            }
+            for (int j = 0; j < positions.size(); j++) {
+                futures.set(positions.get(j), sent.get(j));
+            }
+        });
+        return futures;
     }
 
     private synchronized Route route(Delivery delivery, int maxAttempts) {
@@ -81,22 +112,39 @@ final class OutboxRoutes {
         }
 
         CompletableFuture<DeliveryResult> send(Function<Dispatcher, CompletableFuture<DeliveryResult>> how) {
+            return sendEach(1, d -> List.of(how.apply(d))).get(0);
+        }
+
+        /** Sends {@code count} deliveries in one call of {@code how}; the route stays open until all ended. */
+        List<CompletableFuture<DeliveryResult>> sendEach(int count,
+                Function<Dispatcher, List<CompletableFuture<DeliveryResult>>> how) {
             synchronized (this) {
-                inFlight++;
+                inFlight += count;
             }
-            CompletableFuture<DeliveryResult> future = how.apply(dispatcher);
-            future.whenComplete((result, error) -> {
-                boolean close;
-                synchronized (this) {
-                    inFlight--;
-                    close = retired && inFlight == 0;
+            List<CompletableFuture<DeliveryResult>> futures;
+            try {
+                futures = how.apply(dispatcher);
+            } catch (RuntimeException e) {
+                // nothing was sent (the journal could not be written): none of them is in flight
+                for (int i = 0; i < count; i++) {
+                    ended();
                 }
-                if (close) {
-                    // not on the dispatcher's own thread, which close() shuts down
-                    CompletableFuture.runAsync(dispatcher::close);
-                }
-            });
-            return future;
+                throw e;
+            }
+            futures.forEach(f -> f.whenComplete((result, error) -> ended()));
+            return futures;
+        }
+
+        private void ended() {
+            boolean close;
+            synchronized (this) {
+                inFlight--;
+                close = retired && inFlight == 0;
+            }
+            if (close) {
+                // not on the dispatcher's own thread, which close() shuts down
+                CompletableFuture.runAsync(dispatcher::close);
+            }
         }
 
         void retire() {

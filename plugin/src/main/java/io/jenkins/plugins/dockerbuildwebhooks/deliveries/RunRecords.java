@@ -8,6 +8,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackInbox.Acceptance;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,20 +24,46 @@ final class RunRecords {
 
     /** Brings the build's record of the delivery up to date and saves the build. */
     static void result(String runId, String deliveryId, DeliveryResult result) {
+        if (apply(runId, deliveryId, result)) {
+            save(runId).ifPresent(problem -> LOGGER.log(Level.WARNING, "could not record the result of delivery {0}: {1}",
+                    new Object[] {deliveryId, problem}));
+            tellListeners(runId, deliveryId);
+        }
+    }
+
+    /**
+     * Brings the build's record of the delivery up to date in memory only ({@link OutboxUpdates}
+     * saves the build once for the results that came in together); false when the build or the
+     * record is gone.
+     */
+    static boolean apply(String runId, String deliveryId, DeliveryResult result) {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             Run<?, ?> run = Run.fromExternalizableId(runId);
             if (run == null) {
                 LOGGER.log(Level.FINE, "delivery {0} ended {1}, but build {2} is gone",
                         new Object[] {deliveryId, result.outcome(), runId});
-                return;
+                return false;
             }
             DeliveriesAction action = run.getAction(DeliveriesAction.class);
-            if (action != null
-                    && action.modify(deliveryId, record -> record.updatedBy(DeliveryRecords.withResult(record, result)))) {
-                tellListeners(runId, deliveryId);
-            }
-        } catch (IOException | RuntimeException e) {
+            return action != null
+                    && action.change(deliveryId, record -> record.updatedBy(DeliveryRecords.withResult(record, result)));
+        } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not record the result of delivery " + deliveryId + " on " + runId, e);
+            return false;
+        }
+    }
+
+    /** Saves the build; empty when saved (or gone), else why not. */
+    static Optional<String> save(String runId) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            Run<?, ?> run = Run.fromExternalizableId(runId);
+            if (run != null) {
+                run.save();
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "saving " + runId, e);
+            return Optional.of("cannot save " + runId + ": " + e);
         }
     }
 
@@ -66,7 +93,7 @@ final class RunRecords {
         return Acceptance.RECORDED;
     }
 
-    private static void tellListeners(String runId, String deliveryId) {
+    static void tellListeners(String runId, String deliveryId) {
         for (CallbackListener listener : ExtensionList.lookup(CallbackListener.class)) {
             try {
                 listener.changed(runId, deliveryId);

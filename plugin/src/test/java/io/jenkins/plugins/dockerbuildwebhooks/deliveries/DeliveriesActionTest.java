@@ -57,4 +57,44 @@ class DeliveriesActionTest {
         assertThat(action.getRecords()).singleElement().extracting(DeliveryRecord::getOutcome).isEqualTo("DELIVERED");
         assertThat(DeliveriesAction.of(build)).isSameAs(action);
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SAVES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * With the outbox the records are saved before the step records them again: a merge that
+     * changes nothing must not rewrite build.xml, one that changes anything must.
+     */
+    @Test
+    void shouldSaveTheBuildOnlyWhenARecordChanges(JenkinsRule j) throws Exception {
+        FreeStyleBuild build = j.buildAndAssertSuccess(j.createFreeStyleProject());
+        DeliveriesAction action = DeliveriesAction.of(build);
+        action.addAll(List.of(delivered("msg_1").withCallbackExpected(true)));
+        SAVES.set(0);
+
+        action.addAll(List.of(delivered("msg_1")));
+        action.update(delivered("msg_1").withCallbackExpected(true));
+        assertThat(SAVES.get()).as("the same record again").isZero();
+
+        action.addAll(List.of(DeliveryRecord.pending("msg_1", "hub", "https://hooks.example.com/…", "acme/app:1.0", "{}")));
+        assertThat(SAVES.get()).as("a late pending view does not replace a result").isZero();
+
+        action.addAll(List.of(delivered("msg_1"), delivered("msg_2")));
+        assertThat(SAVES.get()).as("a new record").isEqualTo(1);
+        action.update(new DeliveryRecord("msg_2", "hub", "https://hooks.example.com/…", "acme/app:1.0", "FAILED", false,
+                500, "HTTP 500", List.of(), "{}"));
+        assertThat(SAVES.get()).as("a changed record").isEqualTo(2);
+        assertThat(action.getRecords()).extracting(DeliveryRecord::getOutcome).containsExactly("DELIVERED", "FAILED");
+        assertThat(action.getRecords().get(0).isCallbackExpected()).isTrue();
+    }
+
+    /** Counts saves of builds while {@link #shouldSaveTheBuildOnlyWhenARecordChanges} runs. */
+    @org.jvnet.hudson.test.TestExtension("shouldSaveTheBuildOnlyWhenARecordChanges")
+    public static final class SaveCounter extends hudson.model.listeners.SaveableListener {
+        @Override
+        public void onChange(hudson.model.Saveable o, hudson.XmlFile file) {
+            if (o instanceof Run<?, ?>) {
+                SAVES.incrementAndGet();
+            }
+        }
+    }
 }

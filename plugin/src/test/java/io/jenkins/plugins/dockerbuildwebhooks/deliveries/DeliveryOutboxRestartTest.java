@@ -187,4 +187,34 @@ class DeliveryOutboxRestartTest {
             });
         }
     }
+
+    /**
+     * The outbox saves results in batches: what the step reported when it returned must be what
+     * the build holds after a restart, for every delivery of a fan-out.
+     */
+    @Test
+    void shouldKeepEveryResultOfAFanOutAfterARestart() throws Throwable {
+        int count = 20;
+        try (HookReceiver receiver = HookReceiver.start()) {
+            sessions.then(j -> {
+                WebhookEndpoint[] endpoints = new WebhookEndpoint[count];
+                for (int i = 0; i < count; i++) {
+                    endpoints[i] = endpoint("e" + i, receiver.url("/e" + i), false);
+                }
+                configure(1, endpoints);
+                WorkflowRun run = pipeline(j, "p", "dockerWebhook images: 'acme/app:1.0', waitSeconds: 300, failureMode: 'failure'",
+                        Result.SUCCESS);
+                assertThat(run.getAction(DeliveriesAction.class).getDeliveredCount()).isEqualTo(count);
+            });
+            sessions.then(j -> {
+                List<DeliveryRecord> records = build(j).getAction(DeliveriesAction.class).getRecords();
+                assertThat(records).hasSize(count).allSatisfy(r -> {
+                    assertThat(r.getOutcome()).isEqualTo("DELIVERED");
+                    assertThat(r.getAttempts()).extracting(AttemptRecord::getStatus).containsExactly(200);
+                });
+                assertThat(records).extracting(DeliveryRecord::getEndpointId).doesNotHaveDuplicates();
+                assertThat(receiver.requests()).as("nothing resumed: every outcome was journalled").hasSize(count);
+            });
+        }
+    }
 }
