@@ -47,10 +47,19 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    void awaitText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(by).stream()
-                .anyMatch(e -> e.getText().contains(text)));
+    void awaitText(By by, String text) throws Exception {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(by).stream()
+                    .anyMatch(e -> e.getText().contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the page as it was when the text did not come: what a failure report needs first
+            screenshot("timeout-" + (++timeouts));
+            throw new AssertionError("the page " + driver.getCurrentUrl() + " never showed \"" + text + "\"; it shows:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
+
+    private int timeouts;
 
     /** A visible button (or link styled as one) with exactly this text. */
     WebElement button(String text) {

@@ -50,8 +50,7 @@ final class LiveJenkins implements AutoCloseable {
         Path home = Files.createDirectories(dir.resolve("jenkins-home"));
         Path pluginDir = Files.createDirectories(home.resolve("plugins"));
         for (Path hpi : plugins) {
-            String name = hpi.getFileName().toString().replaceFirst("(-[0-9][^/]*)?\\.hpi$", "");
-            Files.copy(hpi, pluginDir.resolve(name + ".jpi"));
+            Files.copy(hpi, pluginDir.resolve(shortName(hpi) + ".jpi"));
         }
         int port = freePort();
         String url = "http://127.0.0.1:" + port + "/";
@@ -81,6 +80,20 @@ final class LiveJenkins implements AutoCloseable {
         LiveProcess process = LiveProcess.start("jenkins", dir, environment, command);
         process.await(Pattern.compile("Jenkins is fully up and running"), Duration.ofMinutes(4));
         return new LiveJenkins(process, url, home);
+    }
+
+    /**
+     * The plugin's id, as Jenkins names its file: the manifest's Short-Name (file names carry a
+     * version or not, and ids such as apache-httpcomponents-client-4-api contain digits).
+     */
+    static String shortName(Path hpi) throws IOException {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(hpi.toFile())) {
+            String name = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("Short-Name");
+            if (name == null || name.isBlank()) {
+                throw new IOException(hpi + " is not a Jenkins plugin: its manifest has no Short-Name");
+            }
+            return name;
+        }
     }
 
     /** The {@code .hpi} files in {@code dir}. */

@@ -139,13 +139,15 @@ class LiveJenkinsIT {
         browser.click(browser.button("Add endpoint"));
         WebElement id = browser.await(By.cssSelector("input[name='_.id']"));
         browser.type(id, "live-receiver");
-        browser.type(browser.await(By.cssSelector("input[name='_.url']")), hook);
-        WebElement secret = browser.await(By.cssSelector("select[name='_.secretCredentialsId']"));
+        // Within the endpoint's own block: the page has other fields named _.url (the Jenkins URL).
+        WebElement endpoint = id.findElement(By.xpath("./ancestor::div[contains(@class, 'repeated-chunk')][1]"));
+        browser.type(endpoint.findElement(By.cssSelector("input[name='_.url']")), hook);
+        WebElement secret = endpoint.findElement(By.cssSelector("select[name='_.secretCredentialsId']"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> secret.findElements(By.cssSelector("option[value='" + CREDENTIAL + "']")).size() == 1);
         new Select(secret).selectByValue(CREDENTIAL);
-        browser.click(browser.await(By.xpath("//input[@name='_.callbacks']/following-sibling::label | //input[@name='_.callbacks']/..")));
-        browser.click(browser.button("Send test delivery"));
+        browser.click(endpoint.findElement(By.xpath(".//input[@name='_.callbacks']/following-sibling::label | .//input[@name='_.callbacks']/..")));
+        browser.click(endpoint.findElement(By.xpath(".//button[normalize-space()='Send test delivery']")));
         browser.awaitText(By.tagName("body"), "DELIVERED: HTTP 200 in ");
         browser.screenshot("03-system-endpoint-test-delivery");
         browser.click(browser.button("Save"));

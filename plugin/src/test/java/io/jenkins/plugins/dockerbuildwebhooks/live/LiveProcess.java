@@ -78,5 +78,15 @@ final class LiveProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        // Kept beside the screenshots: what Jenkins or the receiver said is what explains a failure.
+        String out = System.getProperty("live.out");
+        if (out != null) {
+            try {
+                Path dir = java.nio.file.Files.createDirectories(Path.of(out));
+                java.nio.file.Files.write(dir.resolve(name + ".log"), lines(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("could not keep the output of " + name + ": " + e);
+            }
+        }
     }
 }
