@@ -54,12 +54,17 @@ final class OptionsForm {
         return FormValidation.ok();
     }
 
+    private static final java.util.regex.Pattern BUILD_VARIABLE =
+            java.util.regex.Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+
     static FormValidation checkImages(String value) {
         WebhookOptions options = new WebhookOptions();
         options.setImages(value);
         for (String text : options.imageReferences()) {
             try {
-                ImageReference.parse(text);
+                // ${VAR} and $VAR are expanded from the build's environment when it runs: check the
+                // shape around them, with a stand-in that is valid in every part of a reference.
+                ImageReference.parse(BUILD_VARIABLE.matcher(text).replaceAll("x0"));
             } catch (InvalidReferenceException e) {
                 return FormValidation.error(e.getMessage());
             }

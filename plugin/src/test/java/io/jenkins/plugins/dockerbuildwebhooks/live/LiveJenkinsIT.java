@@ -174,7 +174,10 @@ class LiveJenkinsIT {
                 DOCKER_BUILDKIT=0 "$DBW_DOCKER" build --iidfile build/iid -t "$DBW_REGISTRY/demo/live:$BUILD_NUMBER" .
                 "$DBW_DOCKER" push "$DBW_REGISTRY/demo/live:$BUILD_NUMBER"
                 """;
-        browser.script("const cm = document.querySelector('.CodeMirror'); if (cm && cm.CodeMirror) { cm.CodeMirror.setValue(arguments[0]); }"
+        // the build step's form arrives asynchronously after the menu click
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+                !d.findElements(By.cssSelector(".CodeMirror, textarea[name='command']")).isEmpty());
+        browser.script("const cm = document.querySelector('.CodeMirror'); if (cm && cm.CodeMirror) { cm.CodeMirror.setValue(arguments[0]); cm.CodeMirror.save(); }"
                 + " else { document.querySelector(\"textarea[name='command']\").value = arguments[0]; }", shell);
         browser.click(browser.button("Add post-build action"));
         browser.click(browser.button("Send Docker build webhooks"));
@@ -203,6 +206,8 @@ class LiveJenkinsIT {
                   }
                 }
                 """;
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d ->
+                !d.findElements(By.cssSelector(".ace_editor, textarea[name='_.script']")).isEmpty());
         browser.script("const ed = document.querySelector('.ace_editor');"
                 + " if (ed && window.ace) { ace.edit(ed).setValue(arguments[0], 1); }"
                 + " const ta = document.querySelector(\"textarea[name='_.script']\"); if (ta) { ta.value = arguments[0]; }",
