@@ -27,7 +27,7 @@ class DeliveriesPageTest {
 
     @Test
     void shouldShowDeliveredFailedAndCallbackReportedDeliveriesWithSecretsMasked(JenkinsRule j) throws Exception {
-        try (HookReceiver good = HookReceiver.start().reportBack("{\"state\":\"success\",\"description\":\"rolled out\"}");
+        try (HookReceiver good = HookReceiver.start().reportBack("{\"state\":\"success\",\"context\":\"deployer\",\"description\":\"rolled out\"}");
                 HookReceiver bad = HookReceiver.start().answer(500)) {
             Fixtures.addSecretText("good-url", good.url("/hook/" + TOKEN + "?token=" + TOKEN));
             WebhookEndpoint secretUrl = new WebhookEndpoint("good");
@@ -55,6 +55,9 @@ class DeliveriesPageTest {
             assertThat(text).contains("1 delivered, 1 failed, 0 still being delivered.", "Redeliver failed",
                     "localhost:5000/acme/app:1.0 → good", "localhost:5000/acme/app:1.0 → bad",
                     "DELIVERED", "FAILED", "HTTP 500", "Callback: success", "rolled out", "Payload sent");
+            // seen in the live check: the context ran into the state, the ids pushed the table past the page
+            assertThat(text).contains("Callback: success (deployer): rolled out", "Delivery id: ");
+            assertThat(page.getByXPath("//table[@id='docker-webhooks-deliveries']//code")).as("no ids in the table").isEmpty();
             assertThat(page.getWebResponse().getContentAsString()).as("the URL credential's token")
                     .doesNotContain(TOKEN);
             List<?> rows = page.getByXPath("//table[@id='docker-webhooks-deliveries']/tbody/tr");
