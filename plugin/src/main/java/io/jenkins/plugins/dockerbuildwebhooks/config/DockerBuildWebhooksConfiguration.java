@@ -65,9 +65,9 @@ public class DockerBuildWebhooksConfiguration extends GlobalConfiguration {
         try (BulkChange bc = new BulkChange(this)) {
             endpoints = new ArrayList<>();
             req.bindJSON(this, json);
-            String duplicate = firstDuplicateId(endpoints);
-            if (duplicate != null) {
-                throw new FormException("Two endpoints have the id \"" + duplicate + "\": ids must be unique.",
+            Optional<String> duplicate = firstDuplicateId(endpoints);
+            if (duplicate.isPresent()) {
+                throw new FormException("Two endpoints have the id \"" + duplicate.get() + "\": ids must be unique.",
                         "endpoints");
             }
             bc.commit();
@@ -78,14 +78,14 @@ public class DockerBuildWebhooksConfiguration extends GlobalConfiguration {
         return true;
     }
 
-    private static String firstDuplicateId(List<WebhookEndpoint> endpoints) {
+    private static Optional<String> firstDuplicateId(List<WebhookEndpoint> endpoints) {
         Set<String> seen = new HashSet<>();
         for (WebhookEndpoint e : endpoints) {
             if (!seen.add(e.getId())) {
-                return e.getId();
+                return Optional.of(e.getId());
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     public List<WebhookEndpoint> getEndpoints() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dockerbuildwebhooks.credentials.CredentialsRef;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Endpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.Secret;
@@ -31,21 +32,27 @@ public final class CoreEndpoints {
                 .connectTimeout(e.connectTimeout())
                 .timeout(e.timeout());
         SignatureScheme scheme = SignatureScheme.fromId(e.signatureScheme());
-        if (scheme != SignatureScheme.NONE && e.signingSecret() != null) {
-            b.signature(scheme, Secret.of(e.signingSecret().getPlainText()), ref(e, e.secretCredentialsId()));
+        hudson.util.Secret signing = e.signingSecret();
+        if (scheme != SignatureScheme.NONE && signing != null) {
+            b.signature(scheme, Secret.of(signing.getPlainText()), ref(e, e.secretCredentialsId()));
         }
         for (Map.Entry<String, String> h : e.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        if (e.bearerToken() != null) {
-            b.bearer(Secret.of(e.bearerToken().getPlainText()), ref(e, e.authCredentialsId()));
-        } else if (e.basicUser() != null && e.basicPassword() != null) {
-            b.basic(e.basicUser(), Secret.of(e.basicPassword().getPlainText()), ref(e, e.authCredentialsId()));
+        hudson.util.Secret bearer = e.bearerToken();
+        String basicUser = e.basicUser();
+        hudson.util.Secret basicPassword = e.basicPassword();
+        if (bearer != null) {
+            b.bearer(Secret.of(bearer.getPlainText()), ref(e, e.authCredentialsId()));
+        } else if (basicUser != null && basicPassword != null) {
+            b.basic(basicUser, Secret.of(basicPassword.getPlainText()), ref(e, e.authCredentialsId()));
         }
         return b.build();
     }
 
-    private static String ref(ResolvedEndpoint e, String credentialsId) {
+    /** The reference a journal stores for {@code credentialsId}; null without credentials. */
+    @CheckForNull
+    private static String ref(ResolvedEndpoint e, @CheckForNull String credentialsId) {
         return credentialsId == null ? null : e.credentialsContext().ref(credentialsId);
     }
 }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
 public class DeliveriesAction implements RunAction2 {
     // Copy-on-write: the build may be saved (serialised) while a late delivery updates its record.
     private final List<DeliveryRecord> records = new CopyOnWriteArrayList<>();
-    private transient Run<?, ?> run;
+    private transient @CheckForNull Run<?, ?> run;
 
     /** The action of {@code run}, added if it has none yet. */
     public static synchronized DeliveriesAction of(Run<?, ?> run) {
@@ -197,8 +198,9 @@ public class DeliveriesAction implements RunAction2 {
         Map<String, Integer> counts = new TreeMap<>();
         int awaited = 0;
         for (DeliveryRecord r : getRecords()) {
-            if (r.getCallback() != null) {
-                counts.merge(r.getCallback().state().wireName(), 1, Integer::sum);
+            CallbackReport report = r.getCallback();
+            if (report != null) {
+                counts.merge(report.state().wireName(), 1, Integer::sum);
             } else if (r.isCallbackExpected() && (r.isPending() || r.isSuccess())) {
                 awaited++;
             }
@@ -273,10 +275,8 @@ public class DeliveriesAction implements RunAction2 {
                 refused.add(e.getMessage());
             }
         }
-        if (!refused.isEmpty()) {
-            return HttpResponses.errorWithoutStack(409, String.join(" ", refused));
-        }
-        return HttpResponses.redirectToDot();
+        return refused.isEmpty() ? HttpResponses.redirectToDot()
+                : HttpResponses.errorWithoutStack(409, String.join(" ", refused));
     }
 
     /** Whether the current user may press the redeliver buttons (the page hides them otherwise). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -56,31 +57,38 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
 
     private final Clock clock = Clock.systemUTC();
     private final OutboxGate gate = new OutboxGate(MAX_PENDING);
-    private DeliveryJournal journal;
-    private OutboxIndex index;
-    private OutboxRoutes routes;
+    /** What {@link #start()} opened, until {@link #close()}: guarded by {@code this}, start() hands it out. */
+    @CheckForNull
+    private Opened opened;
+    // null before start() and after close(), when results go onto the build at once; read without the lock
+    @CheckForNull
     private volatile OutboxUpdates updates;
     // volatile, read without the lock: close() holds the lock while it waits for the update threads,
-    // which ask isClosed() when a cancelled delivery ends
+    // which read it when a cancelled delivery ends
     private volatile boolean closed;
 
     public static DeliveryOutbox get() {
         return ExtensionList.lookupSingleton(DeliveryOutbox.class);
     }
 
-    private synchronized void start() throws IOException {
+    private record Opened(DeliveryJournal journal, OutboxIndex index, OutboxRoutes routes) {}
+
+    /** Opens the outbox the first time; returns what is open, read under the lock. */
+    private synchronized Opened start() throws IOException {
         if (closed) {
             throw new IOException("the outbox is closed: Jenkins is stopping");
         }
-        if (journal != null) {
-            return;
+        Opened o = opened;
+        if (o == null) {
+            File dir = new File(Jenkins.get().getRootDir(), "docker-build-webhooks");
+            OutboxIndex index = OutboxIndex.open(new File(dir, "outbox-index.jsonl").toPath(), LOGGER::warning);
+            DeliveryJournal journal = DeliveryJournal.open(new File(dir, "outbox.jsonl").toPath(),
+                    DeliveryJournal.Durability.SYNC, LOGGER::warning);
+            o = new Opened(journal, index, new OutboxRoutes(journal, MAX_IN_FLIGHT));
+            opened = o;
+            updates = new OutboxUpdates();
         }
-        File dir = new File(Jenkins.get().getRootDir(), "docker-build-webhooks");
-        index = OutboxIndex.open(new File(dir, "outbox-index.jsonl").toPath(), LOGGER::warning);
-        journal = DeliveryJournal.open(new File(dir, "outbox.jsonl").toPath(), DeliveryJournal.Durability.SYNC,
-                LOGGER::warning);
-        routes = new OutboxRoutes(journal, MAX_IN_FLIGHT);
-        updates = new OutboxUpdates();
+        return o;
     }
 
     @Override
@@ -125,8 +133,8 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
      * them, not one per delivery. Each future completes once the build was saved with its result;
      * never exceptionally: journal failures and bugs become FAILED results.
      */
-    private List<CompletableFuture<DeliveryResult>> sendAll(String runId, List<Delivery> deliveries, String redeliveryOf,
-            int maxAttempts) {
+    private List<CompletableFuture<DeliveryResult>> sendAll(String runId, List<Delivery> deliveries,
+            @CheckForNull String redeliveryOf, int maxAttempts) {
         List<CompletableFuture<DeliveryResult>> results = new ArrayList<>();
         List<Delivery> admitted = new ArrayList<>();
         for (Delivery delivery : deliveries) {
@@ -141,10 +149,10 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         }
         List<CompletableFuture<DeliveryResult>> sent;
         try {
-            start();
+            Opened o = start();
             var now = clock.instant();
-            index.addAll(admitted.stream().map(d -> new OutboxIndex.Link(d.id(), runId, redeliveryOf, now)).toList());
-            sent = routes.sendAll(admitted, maxAttempts);
+            o.index().addAll(admitted.stream().map(d -> new OutboxIndex.Link(d.id(), runId, redeliveryOf, now)).toList());
+            sent = o.routes().sendAll(admitted, maxAttempts);
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "could not hand " + admitted.size() + " deliveries to the outbox", e);
             sent = admitted.stream().map(d -> CompletableFuture.completedFuture(
@@ -163,7 +171,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
         return sent.handle((result, error) -> result != null ? result
                 : OutboxGate.failed(delivery, "internal error: " + error)).thenCompose(outcome -> {
                     gate.left(delivery, outcome);
-                    if (isClosed()) {
+                    if (closed) {
                         // Jenkins is stopping: the journal still has it unfinished, and it resumes at the next start.
                         return CompletableFuture.completedFuture(outcome);
                     }
@@ -180,11 +188,11 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
      *     longer kept, or its credentials are gone
      */
     public DeliveryRecord redeliver(Run<?, ?> run, String deliveryId) throws IOException {
-        start();
+        Opened o = start();
         DeliveriesAction action = DeliveriesAction.of(run);
         DeliveryRecord original = action.find(deliveryId)
                 .orElseThrow(() -> new AbortException("No delivery " + deliveryId + " in " + run.getFullDisplayName()));
-        Redeliveries.Repeat repeat = Redeliveries.repeat(run, deliveryId, index, journal, KEEP_FINISHED);
+        Redeliveries.Repeat repeat = Redeliveries.repeat(run, deliveryId, o.index(), o.journal(), KEEP_FINISHED);
         Delivery again = repeat.delivery();
         if (repeat.sameId()) {
             action.modify(deliveryId, DeliveryRecord::sentAgain);
@@ -194,7 +202,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
                 if (refused.isPresent()) {
                     RunRecords.result(runId, deliveryId, refused.get());
                 } else {
-                    resend(runId, again, repeat.attemptsSoFar());
+                    resend(o.routes(), runId, again, repeat.attemptsSoFar());
                 }
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "could not send delivery " + deliveryId + " again", e);
@@ -219,16 +227,17 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     }
 
     void resumeUnfinished() throws IOException {
-        start();
-        index.prune(journal, clock.instant().minus(KEEP_FINISHED));
-        int resumed = OutboxResume.resumeAll(journal, index, this::resend);
+        Opened o = start();
+        o.index().prune(o.journal(), clock.instant().minus(KEEP_FINISHED));
+        int resumed = OutboxResume.resumeAll(o.journal(), o.index(),
+                (runId, delivery, attemptsSoFar) -> resend(o.routes(), runId, delivery, attemptsSoFar));
         if (resumed > 0) {
             LOGGER.log(Level.INFO, "Resumed {0} unfinished Docker webhook deliveries", resumed);
         }
     }
 
     /** Sends a journalled delivery again under its id, its attempts numbered on from {@code attemptsSoFar}. */
-    private void resend(String runId, Delivery delivery, int attemptsSoFar) {
+    private void resend(OutboxRoutes routes, String runId, Delivery delivery, int attemptsSoFar) {
         CompletableFuture<DeliveryResult> sent = routes.send(delivery, maxAttempts(),
                 d -> d.resumeAll(List.of(delivery), List.of(attemptsSoFar)).thenApply(list -> list.get(0)));
         // entered once sending started (a route that cannot be made throws first); track() lets it leave
@@ -244,8 +253,7 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
     public Acceptance accept(String deliveryId, CallbackReport report) {
         Optional<OutboxIndex.Link> link;
         try {
-            start();
-            link = index.find(deliveryId);
+            link = start().index().find(deliveryId);
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot open the outbox to record a callback", e);
             return Acceptance.UNKNOWN_DELIVERY;
@@ -254,10 +262,6 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
             return Acceptance.UNKNOWN_DELIVERY;
         }
         return RunRecords.callback(link.get().ownerId(), deliveryId, report);
-    }
-
-    private boolean isClosed() {
-        return closed;
     }
 
     /** Deliveries waiting or retrying right now. */
@@ -273,21 +277,23 @@ public final class DeliveryOutbox implements DeliveryService, CallbackInbox {
 
     synchronized void close() {
         closed = true;
-        if (journal == null) {
+        Opened o = opened;
+        if (o == null) {
             return;
         }
         // The journal first: whatever the dispatchers do while being stopped (a cancelled attempt
         // looking like a failure) must not be written, so that unfinished deliveries stay unfinished.
         try {
-            journal.close();
+            o.journal().close();
         } catch (IOException e) {
             LOGGER.log(Level.FINE, "closing the outbox journal", e);
         }
-        routes.closeAll();
-        updates.close();
-        journal = null;
-        index = null;
-        routes = null;
+        o.routes().closeAll();
+        OutboxUpdates u = updates;
+        if (u != null) { // set with opened
+            u.close();
+        }
+        opened = null;
         updates = null;
     }
 }

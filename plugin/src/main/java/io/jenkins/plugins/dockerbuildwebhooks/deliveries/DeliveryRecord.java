@@ -33,8 +33,10 @@ public final class DeliveryRecord implements Serializable {
     private final List<AttemptRecord> attempts;
     private final String payload;
     // Callback and redelivery facts; null/false in records saved before they existed.
+    @CheckForNull
     private CallbackReport callback;
     private boolean callbackExpected;
+    @CheckForNull
     private String redeliveryOf;
 
     public DeliveryRecord(String deliveryId, String endpointId, String maskedUrl, String reference, String outcome,

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.util.Secret;
 import io.jenkins.plugins.dockerbuildwebhooks.config.DockerBuildWebhooksConfiguration;
@@ -98,6 +99,7 @@ public final class EndpointResolver {
         return (StringCredentials) credentials.require(id, purpose, List.of(CredentialsType.SECRET_TEXT));
     }
 
+    @CheckForNull
     private static String emptyToNull(String s) {
         return s.isEmpty() ? null : s;
     }

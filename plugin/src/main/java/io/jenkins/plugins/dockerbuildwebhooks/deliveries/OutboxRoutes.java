@@ -26,6 +26,7 @@ final class OutboxRoutes {
     private final DeliveryJournal journal;
     private final int maxInFlight;
     private final Map<String, Route> routes = new HashMap<>();
+    private boolean closed;
 
     OutboxRoutes(DeliveryJournal journal, int maxInFlight) {
         this.journal = journal;
@@ -66,6 +67,10 @@ final class OutboxRoutes {
     }
 
     private synchronized Route route(Delivery delivery, int maxAttempts) {
+        if (closed) {
+            // a send that raced with the outbox closing: no new dispatcher on the closed journal
+            throw new IllegalStateException("the outbox is closed: Jenkins is stopping");
+        }
         DockerBuildWebhooksConfiguration config = DockerBuildWebhooksConfiguration.get();
         Jenkins jenkins = Jenkins.getInstanceOrNull();
         ProxyConfiguration proxy = jenkins == null ? null : jenkins.getProxy();
@@ -95,6 +100,7 @@ final class OutboxRoutes {
 
     /** Stops every dispatcher at once; what they still had stays unfinished in the journal. */
     synchronized void closeAll() {
+        closed = true;
         routes.values().forEach(r -> r.dispatcher.close());
         routes.clear();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.CoalescingSaver;
 import io.jenkins.plugins.dockerbuildwebhooks.delivery.DeliveryResult;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -53,8 +54,8 @@ final class OutboxUpdates {
      * Puts {@code result} on the build through {@code updates}, or at once (saving the build)
      * before the outbox started; completes with {@code result} once the build was saved.
      */
-    static CompletableFuture<DeliveryResult> record(OutboxUpdates updates, String runId, String deliveryId,
-            DeliveryResult result) {
+    static CompletableFuture<DeliveryResult> record(@CheckForNull OutboxUpdates updates, String runId,
+            String deliveryId, DeliveryResult result) {
         if (updates == null) {
             RunRecords.result(runId, deliveryId, result);
             return CompletableFuture.completedFuture(result);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.deliveries;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackEndpoint;
@@ -65,6 +66,8 @@ final class Redeliveries {
         return kind != ReceivedFormat.Kind.DOCKER_HUB && kind != ReceivedFormat.Kind.UNKNOWN;
     }
 
+    /** The first value of header {@code name} (any case), or null: what {@link ReceivedFormat#of} asks for. */
+    @CheckForNull
     private static String header(Map<String, String> headers, String name) {
         for (Map.Entry<String, String> h : headers.entrySet()) {
             if (h.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {

@@ -49,11 +49,12 @@ public record ResolvedEndpoint(
 
     /**
      * The format deliveries to this endpoint are written in: its own, or {@code profile} when a
-     * notification chooses one for every endpoint (the endpoint's spec and mode still apply).
+     * notification chooses one for every endpoint (the endpoint's spec and mode still apply); null or
+     * blank for the endpoint's own.
      *
      * @throws IllegalArgumentException naming an unknown profile
      */
-    public FormatOptions format(String profile) {
+    public FormatOptions format(@CheckForNull String profile) {
         if (profile == null || profile.isBlank()) {
             return format;
         }

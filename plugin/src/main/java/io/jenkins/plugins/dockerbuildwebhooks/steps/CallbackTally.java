@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.dockerbuildwebhooks.callback.CallbackReport;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveriesAction;
 import io.jenkins.plugins.dockerbuildwebhooks.deliveries.DeliveryRecord;
@@ -30,21 +31,22 @@ final class CallbackTally {
         this.problems = problems;
     }
 
-    /** Counts {@code ids} on the build's records; after the deadline a missing report is a timeout. */
-    static CallbackTally of(List<String> ids, DeliveriesAction action, boolean timeUp) {
+    /**
+     * Counts {@code ids} on the build's records ({@code action}; null when the build has none); after the
+     * deadline a missing report is a timeout.
+     */
+    static CallbackTally of(List<String> ids, @CheckForNull DeliveriesAction action, boolean timeUp) {
         List<Map<String, Object>> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         boolean waiting = false;
         for (String id : ids) {
             Optional<DeliveryRecord> record = action == null ? Optional.empty() : action.latestAttemptOf(id);
-            String state = state(record);
-            if (state == null) {
-                if (!timeUp) {
-                    waiting = true;
-                    continue;
-                }
-                state = TIMED_OUT;
+            Optional<String> known = state(record);
+            if (known.isEmpty() && !timeUp) {
+                waiting = true;
+                continue;
             }
+            String state = known.orElse(TIMED_OUT);
             results.add(result(id, record, state));
             if (!state.equals("success")) {
                 problems.add(id + ": " + describe(record, state));
@@ -53,19 +55,20 @@ final class CallbackTally {
         return new CallbackTally(waiting, results, problems);
     }
 
-    /** The callback state, {@link #NO_CALLBACK} when none can come, null while one may still come. */
-    private static String state(Optional<DeliveryRecord> record) {
+    /** The callback state, {@link #NO_CALLBACK} when none can come, empty while one may still come. */
+    private static Optional<String> state(Optional<DeliveryRecord> record) {
         if (record.isEmpty()) {
-            return NO_CALLBACK;
+            return Optional.of(NO_CALLBACK);
         }
         DeliveryRecord r = record.get();
-        if (r.getCallback() != null) {
-            return r.getCallback().state().wireName();
+        CallbackReport report = r.getCallback();
+        if (report != null) {
+            return Optional.of(report.state().wireName());
         }
         if (!r.isCallbackExpected() || (!r.isPending() && !r.isSuccess())) {
-            return NO_CALLBACK;
+            return Optional.of(NO_CALLBACK);
         }
-        return null;
+        return Optional.empty();
     }
 
     private static String describe(Optional<DeliveryRecord> record, String state) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
@@ -47,7 +48,8 @@ import org.springframework.security.core.Authentication;
 public final class CallbackWaitExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(CallbackWaitExecution.class.getName());
-    private static ExecutorService senders;
+    @CheckForNull
+    private static ExecutorService senders; // made on first use
 
     /** Callback state of a delivery that asked for none or was not delivered. */
     public static final String NO_CALLBACK = "none";
@@ -62,11 +64,14 @@ public final class CallbackWaitExecution extends StepExecution {
 
     private final long timeoutMillis;
     private final FailureMode failureMode;
-    private List<String> deliveryIds;
+    @CheckForNull
+    private List<String> deliveryIds; // null while sending
     private long deadlineMillis;
     private transient Sending sending;
-    private transient volatile Future<?> sendTask;
-    private transient ScheduledFuture<?> timer;
+    @CheckForNull
+    private transient volatile Future<?> sendTask; // while sending
+    @CheckForNull
+    private transient ScheduledFuture<?> timer; // once waiting
     private transient boolean finished;
 
     public CallbackWaitExecution(@NonNull StepContext context, Sending sending, Duration timeout, FailureMode failureMode) {
@@ -136,11 +141,11 @@ public final class CallbackWaitExecution extends StepExecution {
     @Override
     public String getStatus() {
         synchronized (this) {
-            if (deliveryIds == null) {
+            List<String> ids = deliveryIds;
+            if (ids == null) {
                 return "sending";
             }
-            return "waiting for callbacks of " + deliveryIds.size() + " deliveries until "
-                    + Instant.ofEpochMilli(deadlineMillis);
+            return "waiting for callbacks of " + ids.size() + " deliveries until " + Instant.ofEpochMilli(deadlineMillis);
         }
     }
 
@@ -159,10 +164,11 @@ public final class CallbackWaitExecution extends StepExecution {
         List<String> ids;
         long deadline;
         synchronized (this) {
-            if (finished || deliveryIds == null) {
+            List<String> sent = deliveryIds;
+            if (finished || sent == null) {
                 return;
             }
-            ids = List.copyOf(deliveryIds);
+            ids = List.copyOf(sent);
             deadline = deadlineMillis;
         }
         try {
@@ -218,8 +224,9 @@ public final class CallbackWaitExecution extends StepExecution {
             return false;
         }
         finished = true;
-        if (timer != null) {
-            timer.cancel(false);
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
         }
         return true;
     }
@@ -236,11 +243,13 @@ public final class CallbackWaitExecution extends StepExecution {
     }
 
     private static synchronized ExecutorService senders() {
-        if (senders == null) {
-            senders = Executors.newCachedThreadPool(
+        ExecutorService pool = senders;
+        if (pool == null) {
+            pool = Executors.newCachedThreadPool(
                     new NamingThreadFactory(new DaemonThreadFactory(), "dockerWebhook callback wait"));
+            senders = pool;
         }
-        return senders;
+        return pool;
     }
 
     /** Wakes the waiting executions of a build when one of its deliveries got a report or ended. */

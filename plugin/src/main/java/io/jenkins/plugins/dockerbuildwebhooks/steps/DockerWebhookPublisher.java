@@ -192,9 +192,8 @@ public class DockerWebhookPublisher extends Recorder implements SimpleBuildStep 
         }
 
         @Override
-        public String getHelpFile(@CheckForNull String fieldName) {
-            String shared = OptionsForm.helpFile(fieldName);
-            return shared != null ? shared : super.getHelpFile(fieldName);
+        public @CheckForNull String getHelpFile(@CheckForNull String fieldName) {
+            return OptionsForm.helpFile(fieldName).orElseGet(() -> super.getHelpFile(fieldName));
         }
 
         @POST

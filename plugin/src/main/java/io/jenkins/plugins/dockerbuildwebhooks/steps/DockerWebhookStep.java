@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dockerbuildwebhooks.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.AbortException;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -62,12 +62,7 @@ public class DockerWebhookStep extends Step implements Serializable {
         if (!waitForCallback) {
             return new Execution(context, options);
         }
-        FailureMode mode;
-        try {
-            mode = FailureMode.fromId(options.getFailureMode());
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
+        FailureMode mode = WebhookNotifier.failureMode(options);
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
@@ -219,6 +214,9 @@ public class DockerWebhookStep extends Step implements Serializable {
     /** Runs the notifier on a pool thread and returns the records as plain maps. */
     static final class Execution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
         private static final long serialVersionUID = 1L;
+        // Not restored, and not needed: after a restart SynchronousNonBlockingStepExecution.onResume() fails
+        // the step (SynchronousResumeNotSupportedException), so run() only ever runs on the instance start() made.
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
         private final transient WebhookOptions options;
 
         Execution(StepContext context, WebhookOptions options) {
@@ -256,9 +254,8 @@ public class DockerWebhookStep extends Step implements Serializable {
         }
 
         @Override
-        public String getHelpFile(@CheckForNull String fieldName) {
-            String shared = OptionsForm.helpFile(fieldName);
-            return shared != null ? shared : super.getHelpFile(fieldName);
+        public @CheckForNull String getHelpFile(@CheckForNull String fieldName) {
+            return OptionsForm.helpFile(fieldName).orElseGet(() -> super.getHelpFile(fieldName));
         }
 
         @POST

@@ -11,6 +11,7 @@ import io.jenkins.plugins.dockerbuildwebhooks.config.WebhookEndpoint;
 import io.jenkins.plugins.dockerbuildwebhooks.image.ImageReference;
 import io.jenkins.plugins.dockerbuildwebhooks.image.InvalidReferenceException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,16 +27,16 @@ final class OptionsForm {
     private OptionsForm() {}
 
     /**
-     * The help URL of a shared field, or null to let Jenkins look next to the class. {@code
+     * The help URL of a shared field, or empty to let Jenkins look next to the class. {@code
      * fieldName} is null when Jenkins asks for the help of the whole step or action
      * ({@code Descriptor.getHelpFile()}, e.g. in the post-build action list); {@code Set.of(...)}
      * throws on {@code contains(null)}, so that case is answered first.
      */
-    static String helpFile(@CheckForNull String fieldName) {
+    static Optional<String> helpFile(@CheckForNull String fieldName) {
         if (fieldName == null || !SHARED_HELP.contains(fieldName)) {
-            return null;
+            return Optional.empty();
         }
-        return "/plugin/docker-build-webhooks/help/" + fieldName + ".html";
+        return Optional.of("/plugin/docker-build-webhooks/help/" + fieldName + ".html");
     }
 
     static FormValidation checkEndpoints(String value) {

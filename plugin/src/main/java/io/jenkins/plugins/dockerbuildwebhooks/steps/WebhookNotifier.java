@@ -114,7 +114,8 @@ public final class WebhookNotifier {
         return records;
     }
 
-    private FailureMode failureMode(WebhookOptions options) throws AbortException {
+    /** The options' failure mode; an unknown one stops the notification with the valid names. */
+    static FailureMode failureMode(WebhookOptions options) throws AbortException {
         try {
             return FailureMode.fromId(options.getFailureMode());
         } catch (IllegalArgumentException e) {
