@@ -73,10 +73,20 @@ final class CliProcess {
 
     private static Result run(byte[] stdin, java.util.Map<String, String> env, List<String> prefix, String... args)
             throws IOException, InterruptedException {
+        return exec(stdin, env, command(prefix, args), args);
+    }
+
+    /** Runs a whole command line of the caller's (another user's java, another copy of the jar). */
+    static Result runCommand(List<String> command) throws IOException, InterruptedException {
+        return exec(null, java.util.Map.of(), command, command.toArray(String[]::new));
+    }
+
+    private static Result exec(byte[] stdin, java.util.Map<String, String> env, List<String> command, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(prefix, args))
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(env);

@@ -9,9 +9,9 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,10 +24,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnreadableInputsIT {
     private static final String NOBODY = "65534";
     private static List<String> prefix;
+    /**
+     * Where the unprivileged user works: a folder of its own under /tmp holding a copy of the jar
+     * and the test files, because the checkout (and target/test-tmp in it) may sit below a folder
+     * only root may enter, as a fresh clone in a mktemp folder does.
+     */
+    private static Path base;
 
     @BeforeAll
     static void unprivileged() throws Exception {
         int uid = (Integer) Files.getAttribute(Paths.get("/proc/self"), "unix:uid");
+        base = Files.createTempDirectory(Paths.get("/tmp"), "dbw-unreadable-");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(CliProcess.jar(), base.resolve("docker-build-webhooks.jar"));
+        Path tmp = Files.createDirectory(base.resolve("tmp"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
         if (uid != 0) {
             prefix = List.of();
             return;
@@ -36,9 +47,38 @@ class UnreadableInputsIT {
         EndToEnd.require(Files.isExecutable(setpriv), "/usr/bin/setpriv is missing (Debian package util-linux); "
                 + "as root a file's mode does not stop reading it, so the jar must run as an unprivileged user");
         prefix = List.of(setpriv.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--");
-        CliProcess.Result probe = CliProcess.runUnder(prefix, "--version");
-        EndToEnd.require(probe.exitCode() == 0, "user " + NOBODY + " cannot run " + CliProcess.jar()
-                + " (every folder above it must be readable by others): " + probe.stderr().strip());
+        CliProcess.Result probe = CliProcess.runCommand(command("--version"));
+        EndToEnd.require(probe.exitCode() == 0, "user " + NOBODY + " cannot run the jar copied to " + base + ": "
+                + probe.stderr().strip());
+    }
+
+    @AfterAll
+    static void removeTheFolder() throws IOException {
+        if (base == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(base)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + base.resolve("tmp"));
+        command.add("-jar");
+        command.add(base.resolve("docker-build-webhooks.jar").toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A fresh folder for one test, inside {@link #base}. */
+    private static Path folder() throws IOException {
+        Path dir = Files.createTempDirectory(base, "case-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     /** A folder the unprivileged user may enter, with the file in it at mode 000. */
@@ -54,7 +94,7 @@ class UnreadableInputsIT {
         for (String word : commandLine.split(" ")) {
             args.add("F".equals(word) ? file.toString() : word);
         }
-        return CliProcess.runUnder(prefix, args.toArray(String[]::new));
+        return CliProcess.runCommand(command(args.toArray(String[]::new)));
     }
 
     @ParameterizedTest
@@ -70,8 +110,8 @@ class UnreadableInputsIT {
         "redeliver --journal F|--journal",
         "redeliver --journal F --compact|--journal",
     })
-    void shouldSayTheFileCannotBeReadWithExitCode2(String commandLine, String option, @TempDir Path dir)
-            throws Exception {
+    void shouldSayTheFileCannotBeReadWithExitCode2(String commandLine, String option) throws Exception {
+        Path dir = folder();
         Path file = unreadable(dir, "input.txt");
 
         CliProcess.Result result = run(commandLine, file);
@@ -85,7 +125,8 @@ class UnreadableInputsIT {
     }
 
     @Test
-    void shouldNotCallAFileInAFolderItCannotEnterMissing(@TempDir Path dir) throws Exception {
+    void shouldNotCallAFileInAFolderItCannotEnterMissing() throws Exception {
+        Path dir = folder();
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path locked = Files.createDirectory(dir.resolve("locked"));
         Path log = Files.writeString(locked.resolve("build.log"), "#1 DONE 0.0s\n");
@@ -99,7 +140,8 @@ class UnreadableInputsIT {
     }
 
     @Test
-    void shouldRefuseAJournalItCanReadButNotWrite(@TempDir Path dir) throws Exception {
+    void shouldRefuseAJournalItCanReadButNotWrite() throws Exception {
+        Path dir = folder();
         Path journal = unreadable(dir, "deliveries.jsonl");
         Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("r--r--r--"));
 
