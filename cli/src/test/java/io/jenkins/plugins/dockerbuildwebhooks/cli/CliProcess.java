@@ -36,12 +36,17 @@ final class CliProcess {
 
     /** The java command line, after {@code prefix} (a command that runs it as another user, say). */
     static List<String> command(List<String> prefix, String... args) {
+        // the CLI's own temporary files land where the tests' do, so leaving one fails the test class
+        return command(prefix, jar(), Paths.get(System.getProperty("java.io.tmpdir")), args);
+    }
+
+    /** The same with another copy of the jar and another temporary folder (one another user can reach). */
+    static List<String> command(List<String> prefix, Path jar, Path tmpdir, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        // the CLI's own temporary files land where the tests' do, so leaving one fails the test class
-        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        command.add("-Djava.io.tmpdir=" + tmpdir);
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         command.addAll(List.of(args));
         return command;
     }
@@ -59,11 +64,6 @@ final class CliProcess {
     /** Runs to completion (at most two minutes) with {@code stdin} as standard input, if given. */
     static Result run(byte[] stdin, String... args) throws IOException, InterruptedException {
         return run(stdin, java.util.Map.of(), args);
-    }
-
-    /** Runs to completion under {@code prefix}, e.g. {@code setpriv --reuid=65534 …} to run as another user. */
-    static Result runUnder(List<String> prefix, String... args) throws IOException, InterruptedException {
-        return run(null, java.util.Map.of(), prefix, args);
     }
 
     private static Result run(byte[] stdin, java.util.Map<String, String> env, String... args)

@@ -63,15 +63,7 @@ class DockerEndToEndIT {
 
     /** podman and buildah refuse a runroot longer than 50 characters, which a test folder in target/ often is. */
     private static Path shortRunroot() throws java.io.IOException {
-        return Files.createTempDirectory(Paths.get("/tmp"), "dbw-run-");
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return TmpFolders.create("dbw-run-");
     }
 
     private static List<String> concat(List<String> first, String... rest) {
@@ -122,7 +114,7 @@ class DockerEndToEndIT {
                             "--tls-verify=false", "--digestfile", digestfile.toString(), reference));
                     logs.addAll(List.of(built.stdout(), built.stderr(), pushed.stdout(), pushed.stderr()));
                 } finally {
-                    deleteTree(runroot);
+                    TmpFolders.deleteTree(runroot);
                 }
                 pushedDigest = Files.readString(digestfile).trim();
             }

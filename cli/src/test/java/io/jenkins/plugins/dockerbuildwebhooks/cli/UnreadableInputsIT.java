@@ -34,7 +34,7 @@ class UnreadableInputsIT {
     @BeforeAll
     static void unprivileged() throws Exception {
         int uid = (Integer) Files.getAttribute(Paths.get("/proc/self"), "unix:uid");
-        base = Files.createTempDirectory(Paths.get("/tmp"), "dbw-unreadable-");
+        base = TmpFolders.create("dbw-unreadable-");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.copy(CliProcess.jar(), base.resolve("docker-build-webhooks.jar"));
         Path tmp = Files.createDirectory(base.resolve("tmp"));
@@ -57,21 +57,11 @@ class UnreadableInputsIT {
         if (base == null) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(base)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TmpFolders.deleteTree(base);
     }
 
     private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Djava.io.tmpdir=" + base.resolve("tmp"));
-        command.add("-jar");
-        command.add(base.resolve("docker-build-webhooks.jar").toString());
-        command.addAll(List.of(args));
-        return command;
+        return CliProcess.command(prefix, base.resolve("docker-build-webhooks.jar"), base.resolve("tmp"), args);
     }
 
     /** A fresh folder for one test, inside {@link #base}. */
